@@ -1,0 +1,38 @@
+# make serve  - build the site and serve it on http://127.0.0.1:8000 (reloads on change)
+# make build  - build the site into site/
+# make test   - run every test (rules, CLI, Pyodide parity, site build, content, browser)
+# Each target installs what it needs, from pinned versions, into .venv/ and node_modules/.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: build serve test bench clean deps
+
+deps: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+build: deps
+	$(BIN)/mkdocs build --strict --site-dir site
+
+serve: deps
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
+
+test: deps
+	$(BIN)/python -m pytest
+
+bench: deps
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .pytest_cache

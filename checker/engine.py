@@ -1,0 +1,247 @@
+"""Walks the decision model: validates facts, finds the next question or the outcome.
+
+`decide` is the one entry point the command line, the browser and the build all use.
+`all_paths` enumerates every path (for the golden list, the decision table and the
+structural checks run at import).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from . import LAW_STATED_AS_AT
+from .flow import FLOWS, OUTCOMES, REGIMES, regime_on
+from .model import FactError, Facts, Flow, Inconsistency, Value
+from .sources import SOURCES
+
+EARLIEST_DATE = date(2000, 1, 1)
+
+
+@dataclass(frozen=True)
+class Result:
+    audience: str
+    path: tuple[str, ...]  # the facts used, in the order asked
+    question: str | None = None
+    options: tuple[str, ...] = ()
+    is_date: bool = False
+    outcome: str | None = None
+    regime: str | None = None
+    flags: tuple[str, ...] = ()
+    citations: tuple[str, ...] = ()
+    answers: Mapping[str, Value] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, object]:
+        """The public shape (checker-contract.md)."""
+        if self.outcome is None:
+            shown: dict[str, object] = {
+                "status": "question", "question": self.question, "options": list(self.options),
+            }
+            if self.is_date:
+                shown["format"] = "YYYY-MM-DD"
+            return shown
+        return {
+            "status": "outcome",
+            "outcome": self.outcome,
+            "regime": self.regime,
+            "flags": list(self.flags),
+            "citations": list(self.citations),
+            "law_as_at": LAW_STATED_AS_AT.isoformat(),
+        }
+
+
+# --------------------------------------------------------------------------- input
+
+
+def flow_for(audience: str) -> Flow:
+    try:
+        return FLOWS[audience]
+    except KeyError:
+        raise FactError("audience", f"{audience!r} is not one of {', '.join(FLOWS)}") from None
+
+
+def parse_date(fact: str, text: object, today: date) -> date:
+    if not isinstance(text, str):
+        raise FactError(fact, f"{text!r} is not a date: use YYYY-MM-DD")
+    try:
+        day = date.fromisoformat(text) if len(text) == 10 else None
+    except ValueError:
+        day = None
+    if day is None:
+        raise FactError(fact, f"{text!r} is not a real date: use YYYY-MM-DD, e.g. 2026-01-12")
+    if day > today:
+        raise FactError(fact, f"{text} is in the future: enter the date the request was made")
+    if day < EARLIEST_DATE:
+        raise FactError(fact, f"{text} is before {EARLIEST_DATE.isoformat()}: check the date")
+    return day
+
+
+def parse_facts(flow: Flow, raw: Mapping[str, object], today: date) -> dict[str, Value]:
+    """Checks every given fact against the audience's table; returns typed values."""
+    options = {side.fact: side.options for side in flow.side_questions}
+    options.update({fact: q.options for fact, q in flow.questions.items()})
+    facts: dict[str, Value] = {}
+    for fact, value in raw.items():
+        if fact not in options:
+            raise FactError(
+                fact, f"unknown fact for audience {flow.audience}; facts are: {', '.join(flow.facts)}"
+            )
+        if fact in flow.questions and flow.questions[fact].is_date:
+            facts[fact] = parse_date(fact, value, today)
+        elif value in options[fact]:
+            facts[fact] = str(value)
+        else:
+            raise FactError(fact, f"{value!r} is not one of {', '.join(options[fact])}")
+    clash = first_inconsistency(flow, facts)
+    if clash:
+        raise FactError(", ".join(clash.facts), clash.message)
+    return facts
+
+
+def first_inconsistency(flow: Flow, facts: Facts) -> Inconsistency | None:
+    return next((rule for rule in flow.inconsistencies if rule.applies(facts)), None)
+
+
+# --------------------------------------------------------------------------- walk
+
+
+def decide(
+    audience: str,
+    raw_facts: Mapping[str, object],
+    *,
+    today: date | None = None,
+    ask_side_questions: bool = False,
+) -> Result:
+    """The next question, or the outcome, for these facts.
+
+    Facts the path does not need are ignored (but must still be valid). With
+    `ask_side_questions` (the page) the flow's side questions are asked too; without it
+    (the command line) they are used when given and never demanded.
+    """
+    flow = flow_for(audience)
+    facts = parse_facts(flow, raw_facts, today or date.today())
+    path: list[str] = []
+
+    def ask(fact: str) -> Result:
+        question = flow.questions.get(fact)
+        options = question.options if question else _side(flow, fact).options
+        # Offer only answers that fit the ones already given.
+        options = tuple(o for o in options if not first_inconsistency(flow, {**facts, fact: o}))
+        return Result(audience, tuple(path), question=fact, options=options,
+                      is_date=bool(question and question.is_date), answers=facts)
+
+    if ask_side_questions:
+        for side in flow.side_questions:
+            if side.when == "first":
+                if side.fact not in facts:
+                    return ask(side.fact)
+                path.append(side.fact)
+
+    node = flow.start
+    while node in flow.questions:
+        if node in path:
+            raise RuntimeError(f"{audience}: question {node} asked twice")
+        if node not in facts:
+            return ask(node)
+        path.append(node)
+        node = flow.questions[node].route(facts)
+    if node not in OUTCOMES or audience not in OUTCOMES[node].audiences:
+        raise RuntimeError(f"{audience}: route leads to unknown node {node!r}")
+
+    for side in flow.side_questions:
+        if side.when == "before-outcome" and node not in side.skip_before:
+            if side.fact not in facts and ask_side_questions:
+                return ask(side.fact)
+            if side.fact in facts:
+                path.append(side.fact)
+        elif side.when == "first" and side.fact in facts and not ask_side_questions:
+            path.insert(0, side.fact)
+    return _outcome(flow, node, tuple(path), facts)
+
+
+def _side(flow: Flow, fact: str):  # type: ignore[no-untyped-def]
+    return next(side for side in flow.side_questions if side.fact == fact)
+
+
+def _outcome(flow: Flow, outcome_id: str, path: tuple[str, ...], facts: dict[str, Value]) -> Result:
+    cites = list(OUTCOMES[outcome_id].cites)
+    regime = None
+    if flow.date_fact in path:
+        day = facts[flow.date_fact]  # type: ignore[index]
+        assert isinstance(day, date)
+        matched = regime_on(day)
+        regime = matched.id
+        cites += matched.cites
+    flags: list[str] = []
+    for fact in path:
+        added = flow.flag_answers.get((fact, str(facts[fact])))
+        if added:
+            flags.append(added[0])
+            cites += added[1]
+    for side in flow.side_questions:
+        if side.fact in path and facts[side.fact] == "yes":
+            flags.append(side.flag)
+            cites += side.cites
+    unique_cites = tuple(dict.fromkeys(cites))
+    return Result(flow.audience, path, outcome=outcome_id, regime=regime, flags=tuple(flags),
+                  citations=unique_cites, answers=facts)
+
+
+# --------------------------------------------------------------------------- paths
+
+
+def sample_dates() -> tuple[date, ...]:
+    """One date either side of every regime boundary: enough to reach every branch."""
+    boundaries = sorted({r.valid_from for r in REGIMES if r.valid_from} |
+                        {r.valid_to for r in REGIMES if r.valid_to})
+    return tuple(itertools.chain.from_iterable((b - timedelta(days=1), b) for b in boundaries))
+
+
+def all_paths(audience: str, *, ask_side_questions: bool = True,
+              dates: tuple[date, ...] | None = None) -> Iterator[Result]:
+    """Every path through the audience's flow, as outcome Results (depth first)."""
+    day_choices = dates or sample_dates()
+    today = max(day_choices + (LAW_STATED_AS_AT,))
+
+    def walk(answers: dict[str, str]) -> Iterator[Result]:
+        result = decide(audience, answers, today=today, ask_side_questions=ask_side_questions)
+        if result.outcome is not None:
+            yield result
+            return
+        assert result.question is not None
+        choices = [d.isoformat() for d in day_choices] if result.is_date else result.options
+        for choice in choices:
+            yield from walk({**answers, result.question: choice})
+
+    yield from walk({})
+
+
+def check_structure() -> None:
+    """Run at import: every question and outcome reachable, every citation resolves.
+
+    Walking every path also proves there are no dead ends and no cycles (`decide` raises if
+    a question comes round again or a route names an unknown node).
+    """
+    reached: set[str] = set()
+    for audience, flow in FLOWS.items():
+        for result in all_paths(audience):
+            reached.update(result.path)
+            reached.add(str(result.outcome))
+        unreached = set(flow.facts) - reached
+        if unreached:
+            raise RuntimeError(f"{audience}: questions never asked: {sorted(unreached)}")
+    unreached_outcomes = set(OUTCOMES) - reached
+    if unreached_outcomes:
+        raise RuntimeError(f"outcomes never reached: {sorted(unreached_outcomes)}")
+    cited = {c for o in OUTCOMES.values() for c in o.cites}
+    cited |= {c for r in REGIMES for c in r.cites}
+    cited |= {c for f in FLOWS.values() for s in f.side_questions for c in s.cites}
+    cited |= {c for f in FLOWS.values() for _, cites in f.flag_answers.values() for c in cites}
+    missing = cited - set(SOURCES)
+    if missing:
+        raise RuntimeError(f"citations not in the sources registry: {sorted(missing)}")
+    uncited = [o.id for o in OUTCOMES.values() if not o.cites]
+    if uncited:
+        raise RuntimeError(f"outcomes citing nothing: {uncited}")

@@ -1,0 +1,321 @@
+"""The decision model: questions, routing and outcomes for both audiences.
+
+Routing only. Each choice that rests on the law names its basis in a comment; where the
+law brief left a choice or marks a point ANALYSIS, the decision and its reason sit next to
+the rule. The legal sources behind each outcome are in `OUTCOMES` (ids from
+`checker.sources`). Question and outcome wording lives in docs/includes/, not here.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .model import Facts, Flow, Inconsistency, Outcome, Question, Regime, SideQuestion
+from .sources import CHAPTER_3A
+
+YES_NO = ("yes", "no")
+YES_NO_UNKNOWN = ("yes", "no", "unknown")
+GIVEN = ("yes", "no", "omitted-with-ground")
+
+# --------------------------------------------------------------------------- regimes
+# The regime follows the date the police request was made (law brief 13.0, ANALYSIS):
+# Chapter 3A governs the making of a request, so it applies to requests made on or after
+# 12 January 2026 (SI 2025/1168 reg 3) and does not reopen earlier ones. No transitional
+# provision was found (brief 1.7).
+REGIMES = (
+    Regime("before-chapter-3a", None, CHAPTER_3A, ("si-2025-1168-reg3", "cps-ptt-annex-b")),
+    Regime("chapter-3a", CHAPTER_3A, None, ("si-2025-1168-reg3",)),
+)
+
+
+def regime_on(day: date) -> Regime:
+    """The one regime in force on `day` (raises if the dated rules leave a gap or overlap)."""
+    matching = [regime for regime in REGIMES if regime.covers(day)]
+    if len(matching) != 1:
+        raise LookupError(f"{len(matching)} regimes cover {day.isoformat()}")
+    return matching[0]
+
+
+def _is_chapter_3a(facts: Facts, date_fact: str) -> bool:
+    day = facts[date_fact]
+    assert isinstance(day, date)
+    return regime_on(day).id == "chapter-3a"
+
+
+# --------------------------------------------------------------------------- outcomes
+THERAPIST, SURVIVOR = "therapist", "survivor"
+_T, _S, _BOTH = frozenset({THERAPIST}), frozenset({SURVIVOR}), frozenset({THERAPIST, SURVIVOR})
+
+_OUTCOMES = (
+    Outcome("out-of-scope-scotland", _BOTH, ("vpa-2024-s80", "pcsc-s44e", "wf-petitioner-2016"),
+            "Scottish police or courts: Chapter 3A does not apply; Scottish rules do"),
+    Outcome("out-of-scope-northern-ireland", _BOTH, ("vpa-2024-s80", "pcsc-s44e"),
+            "PSNI or Northern Ireland courts: Chapter 3A does not apply"),
+    Outcome("other-requester", _T, ("pcsc-s44e", "dpa-2018-sch2-para2", "bacp-ef-gp55"),
+            "Not a police request: your usual duties of confidence and data protection apply"),
+    Outcome("verify-requester", _T, ("pcsc-s44e", "counselling-tutor-notes"),
+            "Confirm who is asking, in writing, before sharing anything"),
+    Outcome("client-asks", _T, ("uk-gdpr-art6", "uk-gdpr-art9", "uk-gdpr-art7-3", "bacp-ef-gp55"),
+            "Your client's choice: share only what is needed, with written consent"),
+    Outcome("defence-no-power", _T, ("pcsc-s44e", "crimpr-2025-r17-5"),
+            "The defence cannot demand notes; their route is a court application"),
+    Outcome("prosecutor-via-investigator", _T, ("pcsc-s44e", "cps-ptt-annex-b"),
+            "Ask for the request to come in writing through the investigating officer"),
+    Outcome("pace-excluded-material", _T, ("pace-s8", "pace-s9", "pace-s11-12", "pace-sch1"),
+            "Confidential counselling records are excluded material: get urgent advice"),
+    Outcome("object-to-application", _T,
+            ("crimpr-2025-r17-3", "crimpr-2025-r17-5", "crimpr-2025-r17-6", "cpawa-1965-s2",
+             "mca-1980-s97", "tb-v-stafford"),
+            "You can object within at least 10 business days; tell your client"),
+    Outcome("apply-to-withdraw-summons", _T,
+            ("crimpr-2025-r17-7", "cpawa-1965-s2c", "cpawa-1965-s3", "mca-1980-s97"),
+            "Apply promptly to withdraw the summons; do not ignore it"),
+    Outcome("comply-with-summons", _T,
+            ("cpawa-1965-s2", "cpawa-1965-s3", "crimpr-2025-r17-2", "dpa-2018-sch2-para5"),
+            "Produce what the summons specifies, to the court"),
+    Outcome("ask-in-writing", _T, ("pcsc-s44c", "counselling-tutor-notes"),
+            "Ask for the request in writing before anything else"),
+    Outcome("ask-for-missing-contents", _T, ("pcsc-s44c", "pcsc-s44a-3", "cps-ptt-annex-b"),
+            "Ask for what section 44C requires; disclose nothing meanwhile"),
+    Outcome("ask-about-counselling-test", _T,
+            ("pcsc-s44a-4", "pcsc-s44d-2", "si-2025-1259-reg2", "vir-code-senior-sign-off",
+             "ico-law-enforcement"),
+            "Ask how the counselling test was met and who authorised the request"),
+    Outcome("get-advice-first", _T, ("pcsc-s44b-4", "pcsc-s44b-5", "ico-law-enforcement"),
+            "Take advice before you act or contact your client"),
+    Outcome("share-with-consent", _T,
+            ("uk-gdpr-art6", "uk-gdpr-art9", "uk-gdpr-art7-3", "ico-law-enforcement",
+             "bacp-ef-gp55", "cps-ptt-annex-b"),
+            "Share only what is specified, with explicit informed consent, and record it"),
+    Outcome("decline-and-preserve", _T,
+            ("pcsc-s44e", "dpa-2018-sch2-para2", "dpa-2018-sch2-para5", "pace-s11-12",
+             "cps-ptt-annex-b", "rape-crisis-kcc"),
+            "Decline in writing and keep the records as they are"),
+    Outcome("do-not-disclose-yet", _T,
+            ("uk-gdpr-art6", "uk-gdpr-art9", "dpa-2018-sch1-para10", "ico-law-enforcement",
+             "bacp-ef-gp55"),
+            "Do not disclose yet: take advice and ask whether the police can get your client's view"),
+    Outcome("survivor-consent-choice", _S,
+            ("pcsc-s44a-4", "pcsc-s44b", "pcsc-s44d-2", "uk-gdpr-art7-3",
+             "vir-code-senior-sign-off", "rape-crisis-kcc"),
+            "You can say no or ask questions; the police must tell you in writing"),
+    Outcome("survivor-asked-before-2026", _S,
+            ("si-2025-1168-reg3", "cps-ptt-annex-b", "ico-opinion-2022"),
+            "Asked before 12 January 2026: older guidance applied; a new request meets the new rules"),
+    Outcome("survivor-notice-received", _S, ("pcsc-s44b", "pcsc-s44d-11", "vpa-2024-s5"),
+            "Check the notice; you can tell your counsellor what you want and ask questions"),
+    Outcome("survivor-no-notice", _S, ("pcsc-s44b", "pcsc-s44b-5"),
+            "The police should normally have told you in writing; you can ask why not"),
+    Outcome("survivor-court", _S,
+            ("crimpr-2025-r17-5", "crimpr-2025-r17-6", "crimpr-2025-r17-7", "tb-v-stafford",
+             "ila-service-2026"),
+            "You can ask to be heard before a court orders your records"),
+    Outcome("survivor-therapy-any-time", _S, ("cps-ptt-principles", "pcsc-s44a-4", "bacp-ef-gp55"),
+            "You can have counselling now; you do not have to wait for the case"),
+    Outcome("survivor-sharing-own-notes", _S, ("uk-gdpr-art7-3", "cps-ptt-annex-b"),
+            "You can choose to share your own records; think about who may see them"),
+)
+OUTCOMES: dict[str, Outcome] = {outcome.id: outcome for outcome in _OUTCOMES}
+
+# --------------------------------------------------------------------------- therapist
+# Law brief 13.1 (tree A), with these decisions:
+# - The three s.44C contents are asked together before routing, so one reply can list
+#   everything missing. s.44C(1)(a) can never be left out; (b) and (c) may be, with a
+#   stated s.44C(2) ground (`omitted-with-ground` then counts as complete).
+# - `counselling_service = unsure` is treated as yes: SI 2025/1259 reg 2 is deliberately
+#   broad (written ministerial statement, 1 December 2025).
+# - The contents and counselling-test checks apply only to requests made under Chapter 3A;
+#   an earlier written request goes straight to the client questions (brief O-A-PRE).
+# - Notice under s.44B exists only under Chapter 3A, so `notice_withheld_for_risk` is asked
+#   only there. `unknown` is routed like `yes` (ANALYSIS): contacting a client whom police
+#   chose not to notify for risk of serious harm could put them at risk, so ask the officer
+#   and take advice first.
+# - The client's age or capacity is asked before their knowledge or wishes: notice then
+#   goes to a parent, guardian or other adult (s.44B(4)) and consent needs advice.
+
+_REQUESTER_ROUTES = {
+    "police-england-wales": "received",
+    "service-police": "received",  # s.44F: the same rules, anywhere in the UK
+    "police-scotland": "out-of-scope-scotland",  # VPA 2024 s.80; not in the s.44E list
+    "police-northern-ireland": "out-of-scope-northern-ireland",
+    "prosecutor": "prosecutor-via-investigator",  # not an authorised person (s.44E)
+    "defence": "defence-no-power",
+    "court": "received",
+    "client": "client-asks",
+    "other": "other-requester",
+    "unknown": "verify-requester",
+}
+
+
+def _after_contents(facts: Facts) -> str:
+    if "no" in (facts["what_specified"], facts["why_given"], facts["handling_given"]):
+        return "ask-for-missing-contents"
+    if facts["counselling_service"] in ("yes", "unsure"):
+        return "counselling_test_shown"
+    return "client_child_or_lacks_capacity"
+
+
+def _after_client_knows(facts: Facts) -> str:
+    if facts["client_knows"] == "yes":
+        return "client_wishes"
+    if _is_chapter_3a(facts, "request_date"):
+        return "notice_withheld_for_risk"
+    return "client_wishes"
+
+
+_THERAPIST_QUESTIONS = (
+    Question("requester", tuple(_REQUESTER_ROUTES), lambda f: _REQUESTER_ROUTES[str(f["requester"])]),
+    Question(
+        "received",
+        ("request", "summons-application", "summons-issued", "pace-order-or-warrant"),
+        lambda f: {
+            "request": "request_date",
+            "summons-application": "object-to-application",  # CrimPR 2025 r.17.5-17.6
+            "summons-issued": "heard_before_summons",
+            "pace-order-or-warrant": "pace-excluded-material",  # PACE ss.8, 9, 11, 12, Sch 1
+        }[str(f["received"])],
+    ),
+    Question(
+        "heard_before_summons",
+        YES_NO,
+        # Only a summons issued after the holder could be heard leads to "produce".
+        lambda f: "comply-with-summons" if f["heard_before_summons"] == "yes"
+        else "apply-to-withdraw-summons",  # CrimPR 2025 r.17.7
+    ),
+    Question("request_date", (), lambda f: "in_writing", is_date=True),
+    Question(
+        "in_writing",
+        YES_NO,
+        lambda f: "ask-in-writing" if f["in_writing"] == "no"
+        else "counselling_service" if _is_chapter_3a(f, "request_date")
+        else "client_child_or_lacks_capacity",
+    ),
+    Question("counselling_service", ("yes", "no", "unsure"), lambda f: "what_specified"),
+    Question("what_specified", YES_NO, lambda f: "why_given"),
+    Question("why_given", GIVEN, lambda f: "handling_given"),
+    Question("handling_given", GIVEN, _after_contents),
+    Question(
+        "counselling_test_shown",
+        YES_NO,
+        lambda f: "client_child_or_lacks_capacity" if f["counselling_test_shown"] == "yes"
+        else "ask-about-counselling-test",  # s.44A(4), s.44D(2)
+    ),
+    Question(
+        "client_child_or_lacks_capacity",
+        YES_NO,
+        lambda f: "get-advice-first" if f["client_child_or_lacks_capacity"] == "yes"
+        else "client_knows",
+    ),
+    Question("client_knows", YES_NO_UNKNOWN, _after_client_knows),
+    Question(
+        "notice_withheld_for_risk",
+        YES_NO_UNKNOWN,
+        lambda f: "client_wishes" if f["notice_withheld_for_risk"] == "no" else "get-advice-first",
+    ),
+    Question(
+        "client_wishes",
+        ("consents", "refuses", "cannot-ask"),
+        lambda f: {
+            "consents": "share-with-consent",
+            "refuses": "decline-and-preserve",
+            "cannot-ask": "do-not-disclose-yet",
+        }[str(f["client_wishes"])],
+    ),
+)
+
+THERAPIST_FLOW = Flow(
+    audience=THERAPIST,
+    start="requester",
+    questions={question.fact: question for question in _THERAPIST_QUESTIONS},
+    # Brief A0 and section 10: ask about risk separately and early; it never changes the
+    # evidence outcome.
+    side_questions=(
+        SideQuestion("risk_now", "safeguarding", ("dpa-2018-sch1-para18", "bacp-ef-gp10",
+                                                  "csa-reporting-duty-2026"), when="first"),
+    ),
+    date_fact="request_date",
+    flag_answers={("requester", "service-police"): ("service-police", ("pcsc-s44f",))},
+    inconsistencies=(
+        Inconsistency(
+            ("requester", "received"),
+            lambda f: f.get("requester") == "court" and f.get("received") == "request",
+            "a court document is not a police request: choose summons-application, "
+            "summons-issued or pace-order-or-warrant",
+        ),
+    ),
+)
+
+# --------------------------------------------------------------------------- survivor
+# Law brief 13.2 (tree B), with these decisions:
+# - Every situation about a police request asks the date, so a pre-2026 request (when no
+#   notice duty existed) gets the pre-2026 outcome whatever the situation.
+# - A letter from the police about the request is written notice, so `notified-of-request`
+#   does not ask `written_notice` (and `written_notice = no` with it is inconsistent).
+# - `under_18` is asked just before any England and Wales outcome: it adds the flag that
+#   shows under-18 text (s.44B(4): notice goes to a parent, guardian or other adult).
+
+_SITUATION_ROUTES = {
+    "asked-to-consent": "asked_date",
+    "notified-of-request": "asked_date",
+    "counsellor-told-me": "asked_date",
+    "court-application": "survivor-court",
+    "worried-about-therapy": "survivor-therapy-any-time",
+    "want-to-share": "survivor-sharing-own-notes",
+}
+_DATED_OUTCOMES = {
+    "asked-to-consent": "survivor-consent-choice",
+    "notified-of-request": "survivor-notice-received",
+    "counsellor-told-me": "written_notice",
+}
+
+
+def _after_asked_date(facts: Facts) -> str:
+    if not _is_chapter_3a(facts, "asked_date"):
+        return "survivor-asked-before-2026"
+    return _DATED_OUTCOMES[str(facts["situation"])]
+
+
+_SURVIVOR_QUESTIONS = (
+    Question(
+        "where",
+        ("england-wales", "service-police", "scotland", "northern-ireland"),
+        lambda f: {
+            "england-wales": "situation",
+            "service-police": "situation",  # s.44F, VPA 2024 s.80(4)(b)
+            "scotland": "out-of-scope-scotland",
+            "northern-ireland": "out-of-scope-northern-ireland",
+        }[str(f["where"])],
+    ),
+    Question("situation", tuple(_SITUATION_ROUTES), lambda f: _SITUATION_ROUTES[str(f["situation"])]),
+    Question("asked_date", (), _after_asked_date, is_date=True),
+    Question(
+        "written_notice",
+        YES_NO,
+        lambda f: "survivor-notice-received" if f["written_notice"] == "yes"
+        else "survivor-no-notice",  # s.44B(1), (3), (5)
+    ),
+)
+
+SURVIVOR_FLOW = Flow(
+    audience=SURVIVOR,
+    start="where",
+    questions={question.fact: question for question in _SURVIVOR_QUESTIONS},
+    side_questions=(
+        SideQuestion(
+            "under_18", "under-18", ("pcsc-s44b-4",), when="before-outcome",
+            skip_before=frozenset({"out-of-scope-scotland", "out-of-scope-northern-ireland"}),
+        ),
+    ),
+    date_fact="asked_date",
+    flag_answers={("where", "service-police"): ("service-police", ("pcsc-s44f",))},
+    inconsistencies=(
+        Inconsistency(
+            ("situation", "written_notice"),
+            lambda f: f.get("situation") == "notified-of-request" and f.get("written_notice") == "no",
+            "a letter from the police about the request is written notice: "
+            "written_notice cannot be no",
+        ),
+    ),
+)
+
+FLOWS: dict[str, Flow] = {flow.audience: flow for flow in (THERAPIST_FLOW, SURVIVOR_FLOW)}

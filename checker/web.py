@@ -1,0 +1,49 @@
+"""The browser's only entry point: one JSON string in, one JSON string out.
+
+The page keeps the visitor's answers in memory and sends them all with every step:
+
+    {"answers": {"audience": "therapist", "risk_now": "no", "requester": "defence"}}
+
+The reply is the next question or the outcome, plus `path`: the answers still in use, in
+the order asked. The page drops any answer not on the path (for example after the visitor
+changed an earlier answer), so no rule is ever repeated in JavaScript.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from . import FLOWS, FactError, decide
+
+AUDIENCE = "audience"
+
+
+def step(request_json: str, today: str | None = None) -> str:
+    return json.dumps(step_dict(json.loads(request_json), today=today))
+
+
+def step_dict(request: dict[str, object], today: str | None = None) -> dict[str, object]:
+    answers = request.get("answers")
+    if not isinstance(answers, dict):
+        return _error("answers", "the page sent no answers object")
+    audience = answers.get(AUDIENCE)
+    if audience is None:
+        return {"status": "question", "question": AUDIENCE, "options": list(FLOWS), "path": []}
+    if audience not in FLOWS:
+        return _error(AUDIENCE, f"{audience!r} is not one of {', '.join(FLOWS)}")
+    own_facts = set(FLOWS[str(audience)].facts)
+    facts = {fact: value for fact, value in answers.items() if fact in own_facts}
+    try:
+        result = decide(str(audience), facts, ask_side_questions=True,
+                        today=date.fromisoformat(today) if today else None)
+    except FactError as error:
+        return _error(error.fact, str(error))
+    shown = result.to_json()
+    shown["path"] = [AUDIENCE, *result.path]
+    shown["kind"] = "date" if result.is_date else "choice"
+    return shown
+
+
+def _error(fact: str, message: str) -> dict[str, object]:
+    return {"status": "error", "fact": fact, "message": message}
