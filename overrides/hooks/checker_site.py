@@ -358,9 +358,25 @@ def render_decision_table() -> str:
     return "\n\n".join(parts)
 
 
+def anchor_source(anchor: str) -> tuple[str, str]:
+    """`survivors/court/#x` -> (`survivors/court.md`, `x`): the Markdown file that publishes it."""
+    url, _, fragment = anchor.partition("#")
+    stem = url.strip("/")
+    for candidate in (f"{stem}.md", f"{stem}/index.md" if stem else "index.md"):
+        if (ROOT / "docs" / candidate).exists():
+            return candidate, fragment
+    raise FileNotFoundError(f"published anchor {anchor!r}: no page docs/{stem}.md")
+
+
 def render_published_anchors() -> str:
+    """The list campaigners can cite, from docs/includes/published-anchors.txt (links from
+    campaigners/links.md)."""
     lines = (INCLUDES / "published-anchors.txt").read_text(encoding="utf-8").split()
-    return "\n".join(f"- [/{line}](../{line.split('#')[0]}#{line.split('#')[1]})" for line in lines)
+    items = []
+    for line in lines:
+        source, fragment = anchor_source(line)
+        items.append(f"- [/{line}](../{source}#{fragment})")
+    return "\n".join(items)
 
 
 RENDERERS: dict[str, Callable[[], str]] = {

@@ -1,0 +1,108 @@
+"""The checker in a real browser (headless Chromium): Python rules running in Pyodide, in a
+Web Worker, served by the site itself. Every request must go to the local server only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import RecordedPage
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+READY = 90_000  # ms: generous for a cold Pyodide boot on a busy 2-core machine
+
+
+def open_checker(recorded: RecordedPage) -> None:
+    recorded.page.goto(f"{recorded.site_url}/checker/")
+    recorded.page.locator('[data-question="audience"]').wait_for(state="visible")
+    recorded.history_at_start = recorded.page.evaluate("history.length")
+
+
+def answer(recorded: RecordedPage, fact: str, value: str) -> None:
+    question = recorded.page.locator(f'[data-question="{fact}"]')
+    question.wait_for(state="visible", timeout=READY)
+    question.locator(f'[data-answer="{value}"]').click()
+
+
+def answer_date(recorded: RecordedPage, fact: str, day: str) -> None:
+    question = recorded.page.locator(f'[data-question="{fact}"]')
+    question.wait_for(state="visible", timeout=READY)
+    question.locator('input[type="date"]').fill(day)
+    question.locator('[data-answer="continue"]').click()
+
+
+def outcome(recorded: RecordedPage, outcome_id: str) -> None:
+    recorded.page.locator(f'[data-outcome="{outcome_id}"]').wait_for(state="visible", timeout=READY)
+
+
+def assert_nothing_left_behind(recorded: RecordedPage) -> None:
+    page = recorded.page
+    assert recorded.foreign_requests() == []
+    assert recorded.context.cookies() == []
+    stored = page.evaluate("""async () => ({
+        local: localStorage.length, session: sessionStorage.length,
+        idb: (await indexedDB.databases()).length,
+        caches: (await caches.keys()).length })""")
+    assert stored == {"local": 0, "session": 0, "idb": 0, "caches": 0}
+    assert page.url == f"{recorded.site_url}/checker/"
+    assert page.evaluate("history.length") == recorded.history_at_start  # no answer in history
+    assert recorded.errors == []
+
+
+def visible_sections(recorded: RecordedPage) -> list[str]:
+    return recorded.page.evaluate("""() => Array.from(document.querySelectorAll(
+        '[data-question], [data-outcome]')).filter(e => !e.hidden)
+        .map(e => e.dataset.question || e.dataset.outcome)""")
+
+
+def test_therapist_asked_by_the_defence(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    answer(recorded, "audience", "therapist")
+    answer(recorded, "risk_now", "no")
+    answer(recorded, "requester", "defence")
+    outcome(recorded, "defence-no-power")
+    assert visible_sections(recorded) == ["defence-no-power"]
+    text = recorded.page.locator('[data-outcome="defence-no-power"]').inner_text()
+    assert "Sources" in text and "44E" in text
+    assert_nothing_left_behind(recorded)
+
+
+def test_therapist_full_police_request_path(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    answer(recorded, "audience", "therapist")
+    answer(recorded, "risk_now", "yes")
+    answer(recorded, "requester", "police-england-wales")
+    answer(recorded, "received", "request")
+    answer_date(recorded, "request_date", "2026-03-02")
+    for fact, value in [("in_writing", "yes"), ("counselling_service", "unsure"),
+                        ("what_specified", "yes"), ("why_given", "omitted-with-ground"),
+                        ("handling_given", "yes"), ("counselling_test_shown", "no")]:
+        answer(recorded, fact, value)
+    outcome(recorded, "ask-about-counselling-test")
+    assert recorded.page.locator('[data-flag="safeguarding"]').is_visible()
+    summary = recorded.page.locator(".checker-summary").inner_text()
+    assert "Change" in summary and summary.count("Change") == 10
+    assert_nothing_left_behind(recorded)
+
+
+def test_survivor_asked_to_consent_after_12_january_2026(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    answer(recorded, "audience", "survivor")
+    answer(recorded, "where", "england-wales")
+    answer(recorded, "situation", "asked-to-consent")
+    answer_date(recorded, "asked_date", "2026-01-12")
+    answer(recorded, "under_18", "yes")
+    outcome(recorded, "survivor-consent-choice")
+    assert recorded.page.locator('[data-flag="under-18"]').is_visible()
+    assert_nothing_left_behind(recorded)
+
+
+def test_a_future_date_is_refused_with_a_message(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    answer(recorded, "audience", "survivor")
+    answer(recorded, "where", "england-wales")
+    answer(recorded, "situation", "counsellor-told-me")
+    answer_date(recorded, "asked_date", "2099-01-01")
+    error = recorded.page.locator("#e-asked_date")
+    error.wait_for(state="visible", timeout=READY)
+    assert "future" in error.inner_text()
+    assert visible_sections(recorded) == ["asked_date"]

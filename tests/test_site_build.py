@@ -1,0 +1,174 @@
+"""The real strict build: the wheel and Pyodide are in the site, nothing comes from another host."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlparse
+
+import pytest
+
+from checker import FLOWS, LAW_STATED_AS_AT, OUTCOMES, SOURCES
+from tests.test_golden_paths import load_hook
+
+pytestmark = pytest.mark.slow
+
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
+                 "pyodide-lock.json")
+
+
+class Resources(HTMLParser):
+    """Collects every URL a page would load by itself (not ordinary links a person follows)."""
+
+    LOADING = {("script", "src"), ("img", "src"), ("iframe", "src"), ("frame", "src"),
+               ("source", "src"), ("video", "src"), ("audio", "src"), ("embed", "src"),
+               ("object", "data"), ("track", "src"), ("input", "src"), ("video", "poster")}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.ids: set[str] = set()
+        self.data: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        if "id" in values:
+            self.ids.add(values["id"])
+        self.data.append({"tag": tag, **values})
+        for name, value in values.items():
+            if (tag, name) in self.LOADING:
+                self.urls.append(value)
+            if name in ("srcset", "imagesrcset"):
+                self.urls += [part.split()[0] for part in value.split(",") if part.strip()]
+            if name == "style":
+                self.urls += re.findall(r"url\(['\"]?([^'\")]+)", value)
+        if tag == "link" and values.get("rel") not in (None, "canonical", "alternate"):
+            self.urls.append(values.get("href", ""))
+
+
+def parse(path: Path) -> Resources:
+    parser = Resources()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def is_foreign(url: str) -> bool:
+    parsed = urlparse(url)
+    return bool(parsed.netloc) or parsed.scheme not in ("", "data", "blob")
+
+
+def test_every_page_loads_nothing_from_another_host(built_site: Path) -> None:
+    offenders = {}
+    for page in pages(built_site):
+        foreign = [url for url in parse(page).urls if is_foreign(url)]
+        if foreign:
+            offenders[str(page.relative_to(built_site))] = foreign
+    for css in built_site.rglob("*.css"):
+        foreign = [u for u in re.findall(r"(?:url\(|@import\s+)['\"]?([^'\")\s;]+)", css.read_text())
+                   if is_foreign(u)]
+        if foreign:
+            offenders[str(css.relative_to(built_site))] = foreign
+    assert not offenders
+
+
+def test_the_resource_check_would_catch_a_foreign_script(tmp_path: Path) -> None:
+    page = tmp_path / "x.html"
+    page.write_text('<script src="https://cdn.example/x.js"></script><link rel="stylesheet" '
+                    'href="//fonts.example/a.css"><img srcset="https://img.example/a.png 2x">')
+    assert [is_foreign(u) for u in parse(page).urls] == [True, True, True]
+
+
+def test_every_page_states_the_law_date(built_site: Path) -> None:
+    expected = f'datetime="{LAW_STATED_AS_AT.isoformat()}"'
+    missing = [str(p.relative_to(built_site)) for p in pages(built_site)
+               if p.name == "index.html" and p.parent.name != "site" and "404" not in str(p)
+               and expected not in p.read_text(encoding="utf-8")]
+    assert not missing
+
+
+def test_the_checker_page_carries_every_question_and_outcome(built_site: Path) -> None:
+    page = parse(built_site / "checker" / "index.html")
+    questions = {d["data-question"] for d in page.data if "data-question" in d}
+    outcomes = {d["data-outcome"] for d in page.data if "data-outcome" in d}
+    assert questions == {"audience"} | {f for flow in FLOWS.values() for f in flow.facts}
+    assert outcomes == set(OUTCOMES)
+    visible = [d["data-question"] for d in page.data if "data-question" in d and "hidden" not in d]
+    assert visible == ["audience"], "only the first question shows before the script runs"
+    answers = [d for d in page.data if d.get("data-question") is None and "data-answer" in d]
+    assert {a.get("data-next") for a in answers[:2]} == {"risk_now", "where"}
+    script = next(d for d in page.data if d.get("id") == "checker-script")
+    wheel = built_site / "checker" / script["data-wheel"]
+    assert wheel.name.endswith("-py3-none-any.whl") and wheel.exists()
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert "checker/web.py" in names and any(n.endswith("dist-info/RECORD") for n in names)
+    pyodide = (built_site / "checker" / script["data-pyodide"]).resolve()
+    assert all((pyodide / name).exists() for name in PYODIDE_FILES)
+
+
+def test_the_wheel_is_reproducible_and_installable(tmp_path: Path) -> None:
+    hook = load_hook()
+    assert hook.build_wheel() == hook.build_wheel()
+    wheel = tmp_path / hook.WHEEL_NAME
+    wheel.write_bytes(hook.build_wheel())
+    import subprocess
+    import sys
+    target = tmp_path / "installed"
+    done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
+                           "--no-index", "--target", str(target), str(wheel)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    run = subprocess.run([sys.executable, "-c", "import checker.web, sys; print(checker.web.__file__)"],
+                         cwd=tmp_path, env={"PYTHONPATH": str(target)}, capture_output=True, text=True)
+    assert str(target) in run.stdout
+
+
+def test_outcomes_page_has_a_permanent_anchor_per_outcome(built_site: Path) -> None:
+    page = parse(built_site / "checker" / "outcomes" / "index.html")
+    assert set(OUTCOMES) <= page.ids
+    assert {"for-therapists", "for-survivors", "outside-england-and-wales"} <= page.ids
+
+
+def test_sources_page_lists_the_registry(built_site: Path) -> None:
+    page = parse(built_site / "about" / "sources" / "index.html")
+    assert set(SOURCES) <= page.ids
+
+
+def test_decision_table_links_every_outcome(built_site: Path) -> None:
+    html = (built_site / "checker" / "decision-table" / "index.html").read_text()
+    for outcome in OUTCOMES:
+        assert f"../outcomes/#{outcome}" in html, outcome
+
+
+def test_an_unknown_marker_fails_the_build() -> None:
+    with pytest.raises(ValueError, match="unknown marker"):
+        load_hook().expand_markers("<!-- checker:nonsense -->", "page.md")
+
+
+def test_question_texts_must_match_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
+    hook = load_hook()
+    with pytest.raises(ValueError, match="options"):
+        hook.render_question("requester", ("police-england-wales", "aliens"))
+
+
+def test_internal_links_resolve(built_site: Path) -> None:
+    broken = []
+    for page in pages(built_site):
+        parser = parse(page)
+        for element in parser.data:
+            href = element.get("href", "") if element["tag"] == "a" else ""
+            if not href or is_foreign(href) or href.startswith(("mailto:", "#", "javascript:")):
+                continue
+            target = urlparse(urljoin(f"file://{page}", href)).path
+            path = Path(target)
+            if path.is_dir() or not path.suffix:
+                path = path / "index.html"
+            if not path.exists():
+                broken.append(f"{page.relative_to(built_site)} -> {href}")
+    assert not broken
