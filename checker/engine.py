@@ -184,6 +184,10 @@ def _outcome(flow: Flow, outcome_id: str, path: tuple[str, ...], facts: dict[str
         if side.fact in path and facts[side.fact] == "yes":
             flags.append(side.flag)
             cites += side.cites
+    if regime is not None:
+        # Cite only sources in force on the day the request was made.
+        day = facts[str(flow.date_fact)]
+        cites = [c for c in cites if not (SOURCES[c].in_force and SOURCES[c].in_force > day)]
     unique_cites = tuple(dict.fromkeys(cites))
     return Result(flow.audience, path, outcome=outcome_id, regime=regime, flags=tuple(flags),
                   citations=unique_cites, answers=facts)

@@ -15,6 +15,8 @@ import json
 from datetime import date
 
 from . import FLOWS, FactError, decide
+from .docx import docx_bytes
+from .letters import draft
 
 AUDIENCE = "audience"
 
@@ -47,3 +49,27 @@ def step_dict(request: dict[str, object], today: str | None = None) -> dict[str,
 
 def _error(fact: str, message: str) -> dict[str, object]:
     return {"status": "error", "fact": fact, "message": message}
+
+
+def letter(request_json: str, today: str | None = None) -> str:
+    """{"answers": {...}, "details": {...}} -> {"status": "letter", "outcome", "subject", "text"}."""
+    request = json.loads(request_json)
+    answers = request.get("answers") or {}
+    details = request.get("details") or {}
+    audience = str(answers.get(AUDIENCE))
+    if audience not in FLOWS:
+        return json.dumps(_error(AUDIENCE, "choose an audience first"))
+    facts = {fact: value for fact, value in answers.items() if fact in FLOWS[audience].facts}
+    try:
+        drafted = draft(audience, facts, details, today=date.fromisoformat(today) if today else None)
+    except FactError as error:
+        return json.dumps(_error(error.fact, str(error)))
+    except LookupError as error:
+        return json.dumps(_error("outcome", str(error)))
+    return json.dumps({"status": "letter", "outcome": drafted.outcome,
+                       "subject": drafted.subject, "text": drafted.text})
+
+
+def docx(text: str) -> bytes:
+    """The (edited) letter as a Word document, made on the visitor's device."""
+    return docx_bytes(text)

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))  # the checker package, when it is not installed
 import checker  # noqa: E402
 from checker import FLOWS, OUTCOMES, SOURCES, all_paths, decide  # noqa: E402
 from checker.flow import regime_on  # noqa: E402
+from checker.letters import DETAILS, LETTERS  # noqa: E402
 
 INCLUDES = ROOT / "docs" / "includes"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
@@ -150,7 +151,7 @@ def source_item(source_id: str) -> str:
     source = SOURCES[source_id]
     title = html.escape(source.title)
     linked = f'<a href="{html.escape(source.url)}">{title}</a>' if source.url else title
-    return (f'<li>{linked}, {html.escape(source.pinpoint)} '
+    return (f'<li data-source="{source.id}">{linked}, {html.escape(source.pinpoint)} '
             f'<span class="source-status source-status--{_slug(source.status)}">'
             f'{html.escape(source.status)}</span></li>')
 
@@ -217,14 +218,70 @@ def outcome_body(outcome_id: str, prefix: str) -> tuple[str, str]:
     return title, demote(body, prefix)
 
 
+_SAVE_WARNING = (
+    "Nothing is sent anywhere. But a download, a printout or a copy on your clipboard stays "
+    "on this device or on paper, where someone else may find it."
+)
+
+
+def render_letter(outcome_id: str) -> str:
+    """The reply-letter tool: details the visitor may type, then the draft to edit and save."""
+    template = (ROOT / "checker" / "letters" / f"{outcome_id}.txt").read_text(encoding="utf-8")
+    fields = "\n".join(
+        f'<p><label for="l-{outcome_id}-{key}">{html.escape(label.capitalize())} (optional)</label><br>'
+        f'<input type="text" id="l-{outcome_id}-{key}" data-detail="{key}" autocomplete="off" '
+        f'spellcheck="false"></p>'
+        for key, label in DETAILS.items() if f"${key}" in template
+    )
+    prefix = f"l-{outcome_id}"
+    return f"""<div class="checker-letter" data-letter="{outcome_id}">
+<h3 id="{prefix}-title">Draft a reply</h3>
+<p>We can draft a {'letter or email' if outcome_id != 'object-to-application' else 'written response'} for you. Add any details you want in it. They stay on this device. Leave a box empty to get a [gap] you can fill in later.</p>
+{fields}
+<button type="button" class="md-button md-button--primary" data-letter-action="draft">Draft the letter</button>
+<div class="checker-letter-output" hidden>
+<p><label for="{prefix}-text">Your draft. You can change any of it before you use it.</label></p>
+<textarea id="{prefix}-text" rows="16" data-letter-text autocomplete="off" spellcheck="true"></textarea>
+<p class="checker-warning" id="{prefix}-warning">{_SAVE_WARNING}</p>
+<p class="checker-letter-actions">
+<button type="button" class="md-button" data-letter-action="copy" aria-describedby="{prefix}-warning">Copy</button>
+<button type="button" class="md-button" data-letter-action="txt" aria-describedby="{prefix}-warning">Download as text (.txt)</button>
+<button type="button" class="md-button" data-letter-action="docx" aria-describedby="{prefix}-warning">Download as Word (.docx)</button>
+</p>
+<p class="checker-letter-status" role="status"></p>
+</div>
+</div>"""
+
+
+_possible: dict[str, list[str]] = {}
+
+
+def possible_citations() -> dict[str, list[str]]:
+    """Every source an outcome may cite on some path (the page shows the ones the result cites)."""
+    if not _possible:
+        for audience in FLOWS:
+            for result in all_paths(audience):
+                known = _possible.setdefault(str(result.outcome), [])
+                known += [c for c in result.citations if c not in known]
+    return _possible
+
+
 def render_outcome_panel(outcome_id: str) -> str:
     title, body = outcome_body(outcome_id, f"c-{outcome_id}")
+    letter = render_letter(outcome_id) if outcome_id in LETTERS else ""
     return (
         f'<section class="checker-outcome" data-outcome="{outcome_id}" '
         f'aria-labelledby="o-{outcome_id}" hidden markdown="1">\n'
         f'<h2 id="o-{outcome_id}" tabindex="-1">{html.escape(title)}</h2>\n\n{body}\n\n'
-        f'<h3 id="c-{outcome_id}-sources">Sources</h3>\n\n{sources_list(OUTCOMES[outcome_id].cites)}\n\n'
-        f'<p><a href="outcomes/#{outcome_id}">Permanent link to this outcome</a></p>\n</section>'
+        f'{letter}\n\n'
+        f'<h3 id="c-{outcome_id}-sources">Sources</h3>\n\n{sources_list(possible_citations()[outcome_id])}\n\n'
+        f'<p class="checker-law-date">Law stated as at {long_date(checker.LAW_STATED_AS_AT)}. '
+        f'Information, not legal advice.</p>\n\n'
+        f'<p class="checker-outcome-actions"><a href="outcomes/#{outcome_id}">Permanent link to this outcome</a>'
+        f' <button type="button" class="md-button" data-control="print" '
+        f'aria-describedby="print-warning-{outcome_id}">Print this result</button></p>\n'
+        f'<p class="checker-warning" id="print-warning-{outcome_id}">Printing shows this result and '
+        f'your answers. {_SAVE_WARNING}</p>\n</section>'
     )
 
 

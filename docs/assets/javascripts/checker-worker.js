@@ -1,24 +1,32 @@
 // Runs the checker's Python rules in Pyodide, off the page's main thread.
-// Messages in:  {type: "boot", indexURL, wheelURL}  then  {type: "step", id, request}
-// Messages out: {type: "ready"} | {type: "failed", message} | {type: "result", id, result}
-let step = null;
+// In:  {type: "boot", indexURL, wheelURL}, then {id, type: "step" | "letter" | "docx", payload}
+// Out: {type: "ready"} | {type: "failed", message} | {id, result} | {id, error}
+let web = null;
 
-async function boot({ indexURL, wheelURL }) {
-  const { loadPyodide } = await import(`${indexURL}pyodide.mjs`);
-  const pyodide = await loadPyodide({ indexURL, packages: [wheelURL] });
-  step = pyodide.pyimport("checker.web").step;
-}
+const handlers = {
+  step: (payload) => JSON.parse(web.step(JSON.stringify(payload))),
+  letter: (payload) => JSON.parse(web.letter(JSON.stringify(payload))),
+  docx: (payload) => {
+    const bytes = web.docx(payload.text);
+    try { return bytes.toJs(); } finally { bytes.destroy(); }
+  },
+};
 
 self.onmessage = async ({ data }) => {
   if (data.type === "boot") {
     try {
-      await boot(data);
+      const { loadPyodide } = await import(`${data.indexURL}pyodide.mjs`);
+      const pyodide = await loadPyodide({ indexURL: data.indexURL, packages: [data.wheelURL] });
+      web = pyodide.pyimport("checker.web");
       self.postMessage({ type: "ready" });
     } catch (error) {
-      self.postMessage({ type: "failed", message: String(error && error.message || error) });
+      self.postMessage({ type: "failed", message: String((error && error.message) || error) });
     }
-  } else if (data.type === "step") {
-    const result = JSON.parse(step(JSON.stringify(data.request)));
-    self.postMessage({ type: "result", id: data.id, result });
+    return;
+  }
+  try {
+    self.postMessage({ id: data.id, result: handlers[data.type](data.payload) });
+  } catch (error) {
+    self.postMessage({ id: data.id, error: String((error && error.message) || error) });
   }
 };

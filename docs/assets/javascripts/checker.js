@@ -8,32 +8,44 @@
   if (!root || !script) return;
 
   const absolute = (path) => new URL(path, document.baseURI).href;
-  const all = (selector) => Array.from(root.querySelectorAll(selector));
-  const one = (selector) => root.querySelector(selector);
+  const one = (selector, within = root) => within.querySelector(selector);
+  const all = (selector, within = root) => Array.from(within.querySelectorAll(selector));
   const waiting = one(".checker-waiting");
   const failed = one(".checker-failed");
   const controls = one(".checker-controls");
-  const summary = root.querySelector(".checker-summary");
+  const summary = one(".checker-summary");
 
   let answers = {};          // fact id -> value, in memory only
   let path = [];             // the facts in use, in the order asked (from Python)
   let current = "audience";  // the question or outcome on show
   let runtime = "starting";  // starting | ready | failed
-  let pending = null;        // a step asked for before the runtime was ready
-  let nextId = 0;
+  let waitingForRuntime = false;
+  let latestStep = 0;
 
+  // ------------------------------------------------------------------ the worker
   const worker = new Worker(absolute(script.dataset.worker), { type: "module" });
+  const replies = new Map();
+  let nextId = 0;
   const bootTimer = setTimeout(() => fail("timed out"), Number(root.dataset.bootTimeout));
+
+  function call(type, payload) {
+    nextId += 1;
+    const id = nextId;
+    worker.postMessage({ id, type, payload });
+    return new Promise((resolve, reject) => replies.set(id, { resolve, reject }));
+  }
+
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
       clearTimeout(bootTimer);
       runtime = "ready";
-      if (pending) ask();
+      if (waitingForRuntime) step();
     } else if (data.type === "failed") {
       fail(data.message);
-    } else if (data.type === "result" && data.id === nextId) {
-      waiting.hidden = true;
-      show(data.result);
+    } else if (replies.has(data.id)) {
+      const reply = replies.get(data.id);
+      replies.delete(data.id);
+      if ("error" in data) reply.reject(new Error(data.error)); else reply.resolve(data.result);
     }
   };
   worker.onerror = () => fail("worker error");
@@ -49,20 +61,28 @@
     waiting.hidden = true;
     failed.hidden = false;
     failed.dataset.reason = reason;
-    if (pending) focus(failed);
+    if (waitingForRuntime) focus(one("h2", failed));
   }
 
-  function ask() {
-    pending = true;
-    if (runtime === "failed") return;
-    if (runtime !== "ready") { waiting.hidden = false; return; }
-    pending = null;
-    nextId += 1;
-    worker.postMessage({ type: "step", id: nextId, request: { answers } });
+  // ------------------------------------------------------------------ steps
+  function step() {
+    if (runtime === "failed") { focus(one("h2", failed)); return; }
+    if (runtime !== "ready") { waitingForRuntime = true; waiting.hidden = false; return; }
+    waitingForRuntime = false;
+    const ticket = ++latestStep;
+    call("step", { answers }).then((result) => {
+      if (ticket !== latestStep) return;  // a later answer has overtaken this one
+      waiting.hidden = true;
+      show(result);
+    });
   }
 
   function section(id) {
     return one(`[data-question="${id}"]`) || one(`[data-outcome="${id}"]`);
+  }
+
+  function focus(element) {
+    if (element) element.focus();
   }
 
   function reveal(id) {
@@ -70,21 +90,16 @@
     current = id;
     const shown = section(id);
     shown.hidden = false;
-    const chosen = answers[id];
-    shown.querySelectorAll("[data-answer]").forEach((button) => {
-      button.setAttribute("aria-pressed", String(button.dataset.answer === chosen));
+    all("[data-answer]", shown).forEach((button) => {
+      button.setAttribute("aria-pressed", String(button.dataset.answer === answers[id]));
     });
-    const date = shown.querySelector('input[type="date"]');
+    const date = one('input[type="date"]', shown);
     if (date) {
-      date.value = chosen || "";
+      date.value = answers[id] || "";
       date.max = new Date().toISOString().slice(0, 10);
     }
     controls.hidden = id === "audience";
-    focus(shown.querySelector("h2"));
-  }
-
-  function focus(element) {
-    if (element) element.focus();
+    focus(one("h2", shown));
   }
 
   function show(result) {
@@ -98,26 +113,34 @@
     answers = Object.fromEntries(path.map((fact) => [fact, answers[fact]]));
     if (result.status === "question") {
       reveal(result.question);
-      section(result.question).querySelectorAll("[data-answer]").forEach((button) => {
+      all("[data-answer]", section(result.question)).forEach((button) => {
         button.hidden = result.kind === "choice" && !result.options.includes(button.dataset.answer);
       });
     } else {
+      const panel = section(result.outcome);
+      all("[data-source]", panel).forEach((item) => {
+        item.hidden = !result.citations.includes(item.dataset.source);
+      });
+      clearLetter(panel);
       reveal(result.outcome);
-      result.flags.concat(result.regime === "before-chapter-3a" ? [result.regime] : [])
-        .forEach((flag) => { const el = one(`[data-flag="${flag}"]`); if (el) el.hidden = false; });
+      const extras = result.regime === "before-chapter-3a" ? [result.regime] : [];
+      result.flags.concat(extras).forEach((flag) => {
+        const note = one(`[data-flag="${flag}"]`);
+        if (note) note.hidden = false;
+      });
     }
     renderSummary();
   }
 
   function renderSummary() {
-    const list = summary.querySelector("dl");
+    const list = one("dl", summary);
     list.replaceChildren();
     path.forEach((fact) => {
       const question = section(fact);
       const term = document.createElement("dt");
       term.textContent = question.dataset.title;
       const value = document.createElement("dd");
-      const button = question.querySelector(`[data-answer="${answers[fact]}"]`);
+      const button = one(`[data-answer="${answers[fact]}"]`, question);
       value.textContent = button ? button.textContent : answers[fact];
       const change = document.createElement("button");
       change.type = "button";
@@ -131,47 +154,106 @@
     summary.hidden = path.length === 0;
   }
 
+  function answer(target) {
+    const fact = current;
+    if (target.dataset.answer === "continue") {
+      const input = one('input[type="date"]', section(fact));
+      if (!input.value) {
+        const error = one(`#e-${fact}`);
+        error.textContent = "Enter the date, for example 12 January 2026.";
+        error.hidden = false;
+        input.focus();
+        return;
+      }
+      answers[fact] = input.value;
+    } else {
+      answers[fact] = target.dataset.answer;
+    }
+    if (target.dataset.next && runtime !== "ready") {
+      // The audience's first question is known at build time: show it at once.
+      path = [fact];
+      reveal(target.dataset.next);
+      renderSummary();
+      return;
+    }
+    step();
+  }
+
+  function back() {
+    const index = path.indexOf(current);
+    reveal((index > 0 ? path[index - 1] : path[path.length - 1]) || "audience");
+  }
+
+  // ------------------------------------------------------------------ letters
+  function clearLetter(panel) {
+    all("[data-detail]", panel).forEach((input) => { input.value = ""; });
+    all("[data-letter-text]", panel).forEach((text) => { text.value = ""; });
+    all(".checker-letter-output", panel).forEach((output) => { output.hidden = true; });
+  }
+
+  function saveFile(name, blob) {
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+  }
+
+  async function letterAction(button) {
+    const block = button.closest("[data-letter]");
+    const text = one("[data-letter-text]", block);
+    const status = one(".checker-letter-status", block);
+    const action = button.dataset.letterAction;
+    const name = `reply-${block.dataset.letter}`;
+    if (action === "draft") {
+      const details = Object.fromEntries(all("[data-detail]", block).map((i) => [i.dataset.detail, i.value]));
+      const drafted = await call("letter", { answers, details });
+      text.value = drafted.text;
+      one(".checker-letter-output", block).hidden = false;
+      status.textContent = "Your draft is ready below.";
+      text.focus();
+    } else if (action === "copy") {
+      text.select();
+      try { await navigator.clipboard.writeText(text.value); } catch (e) { document.execCommand("copy"); }
+      status.textContent = "Copied.";
+    } else if (action === "txt") {
+      saveFile(`${name}.txt`, new Blob([text.value], { type: "text/plain;charset=utf-8" }));
+      status.textContent = "Saved as a text file on this device.";
+    } else if (action === "docx") {
+      const bytes = await call("docx", { text: text.value });
+      saveFile(`${name}.docx`, new Blob([bytes], {
+        type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      }));
+      status.textContent = "Saved as a Word document on this device.";
+    }
+  }
+
+  // ------------------------------------------------------------------ wiping
+  function wipe() {
+    answers = {};
+    path = [];
+    waitingForRuntime = false;
+    latestStep += 1;
+    all("[data-outcome]").forEach(clearLetter);
+    all('input[type="date"]').forEach((input) => { input.value = ""; });
+    all(".checker-error").forEach((el) => { el.hidden = true; });
+    waiting.hidden = true;
+    renderSummary();
+  }
+
   root.addEventListener("click", (event) => {
     const target = event.target.closest("button");
     if (!target || !root.contains(target)) return;
-    if (target.dataset.answer) {
-      const fact = current;
-      if (target.dataset.answer === "continue") {
-        const input = section(fact).querySelector('input[type="date"]');
-        if (!input.value) {
-          const error = one(`#e-${fact}`);
-          error.textContent = "Enter a date, for example 12 1 2026.";
-          error.hidden = false;
-          input.focus();
-          return;
-        }
-        answers[fact] = input.value;
-      } else {
-        answers[fact] = target.dataset.answer;
-      }
-      if (target.dataset.next && runtime !== "ready") {
-        // The audience's first question is known at build time: show it at once.
-        path = ["audience"];
-        reveal(target.dataset.next);
-        renderSummary();
-        return;
-      }
-      ask();
-    } else if (target.dataset.change) {
-      reveal(target.dataset.change);
-    } else if (target.dataset.control === "back") {
-      const index = path.indexOf(current);
-      const previous = index > 0 ? path[index - 1] : path[path.length - 1];
-      reveal(previous || "audience");
-    } else if (target.dataset.control === "restart") {
-      answers = {};
-      path = [];
-      pending = null;
-      renderSummary();
-      reveal("audience");
-    }
+    if (target.dataset.answer) answer(target);
+    else if (target.dataset.change) reveal(target.dataset.change);
+    else if (target.dataset.letterAction) letterAction(target);
+    else if (target.dataset.control === "back") back();
+    else if (target.dataset.control === "print") window.print();
+    else if (target.dataset.control === "restart") { wipe(); reveal("audience"); }
   });
 
-  // Quick exit (and anyone else) can wipe the answers without reloading.
-  document.addEventListener("checker:wipe", () => { answers = {}; path = []; pending = null; });
+  // Quick exit (and anything else) can wipe the answers without reloading.
+  document.addEventListener("checker:wipe", wipe);
 })();

@@ -1,0 +1,200 @@
+"""The checker as people use it: change an answer, start again, answer before the runtime is
+ready, draft and download a letter, and still find every outcome when things fail."""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+from pathlib import Path
+
+import docx
+import pytest
+
+from checker import OUTCOMES
+from tests.conftest import RecordedPage
+from tests.test_checker_browser import (
+    READY, answer, answer_date, assert_nothing_left_behind, open_checker, outcome, visible_sections,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TO_SHARE = [("audience", "therapist"), ("risk_now", "no"), ("requester", "police-england-wales"),
+            ("received", "request"), ("request_date", "2026-02-10"), ("in_writing", "yes"),
+            ("counselling_service", "yes"), ("what_specified", "yes"), ("why_given", "yes"),
+            ("handling_given", "yes"), ("counselling_test_shown", "yes"),
+            ("client_child_or_lacks_capacity", "no"), ("client_knows", "yes"),
+            ("client_wishes", "consents")]
+
+
+def walk(recorded: RecordedPage, steps: list[tuple[str, str]]) -> None:
+    for fact, value in steps:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            answer_date(recorded, fact, value)
+        else:
+            answer(recorded, fact, value)
+
+
+def test_changing_an_early_answer_leads_to_a_different_outcome(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    walk(recorded, TO_SHARE)
+    outcome(recorded, "share-with-consent")
+    recorded.page.locator('.checker-summary [data-change="request_date"]').click()
+    assert visible_sections(recorded) == ["request_date"]
+    assert recorded.page.locator("#a-request_date").input_value() == "2026-02-10"
+    answer_date(recorded, "request_date", "2025-11-03")  # before Chapter 3A
+    # The contents questions no longer apply; the client questions still do.
+    outcome(recorded, "share-with-consent")
+    summary = recorded.page.locator(".checker-summary").inner_text()
+    assert summary.count("Change") == 9 and "higher test" not in summary
+    assert recorded.page.locator('[data-flag="before-chapter-3a"]').is_visible()
+    recorded.page.locator('.checker-summary [data-change="requester"]').click()
+    answer(recorded, "requester", "defence")
+    outcome(recorded, "defence-no-power")
+    assert recorded.page.locator(".checker-summary").inner_text().count("Change") == 3
+    assert_nothing_left_behind(recorded)
+
+
+def test_back_shows_the_previous_question_with_the_answer_kept(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    walk(recorded, [("audience", "survivor"), ("where", "england-wales")])
+    recorded.page.locator('[data-question="situation"]').wait_for(state="visible", timeout=READY)
+    recorded.page.locator('[data-control="back"]').click()
+    assert visible_sections(recorded) == ["where"]
+    pressed = recorded.page.locator('[data-question="where"] [aria-pressed="true"]')
+    assert pressed.get_attribute("data-answer") == "england-wales"
+
+
+def test_start_again_leaves_nothing_behind(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    walk(recorded, TO_SHARE)
+    outcome(recorded, "share-with-consent")
+    panel = recorded.page.locator('[data-outcome="share-with-consent"]')
+    panel.locator('[data-detail="sender_name"]').fill("Alex Example")
+    panel.locator('[data-letter-action="draft"]').click()
+    recorded.page.wait_for_function("document.querySelector('[data-letter=\"share-with-consent\"] "
+                                    "textarea').value.includes('Alex Example')")
+    recorded.page.locator('[data-control="restart"]').click()
+    assert visible_sections(recorded) == ["audience"]
+    assert recorded.page.locator(".checker-summary").is_hidden()
+    html = recorded.page.evaluate("""() => Array.from(document.querySelectorAll(
+        '[data-checker] input, [data-checker] textarea')).map(e => e.value).join('')""")
+    assert html == "" and "Alex Example" not in recorded.page.content()
+    assert recorded.page.locator('[aria-pressed="true"]').count() == 0
+    assert_nothing_left_behind(recorded)
+
+
+def test_an_answer_given_before_the_runtime_is_ready_is_applied(recorded: RecordedPage) -> None:
+    held: list[object] = []
+    recorded.page.route("**/*.whl", lambda route: held.append(route))
+    open_checker(recorded)
+    answer(recorded, "audience", "therapist")  # shown at once: known at build time
+    answer(recorded, "risk_now", "no")
+    waiting = recorded.page.locator(".checker-waiting")
+    waiting.wait_for(state="visible")
+    assert visible_sections(recorded) == ["risk_now"]
+    deadline = time.time() + 60
+    while not held and time.time() < deadline:
+        recorded.page.wait_for_timeout(100)
+    held[0].continue_()  # type: ignore[attr-defined]
+    recorded.page.locator('[data-question="requester"]').wait_for(state="visible", timeout=READY)
+    assert waiting.is_hidden()
+    answer(recorded, "requester", "unknown")
+    outcome(recorded, "verify-requester")
+
+
+def test_a_letter_is_drafted_with_the_details_and_downloads(recorded: RecordedPage, tmp_path: Path) -> None:
+    open_checker(recorded)
+    walk(recorded, TO_SHARE[:9] + [("handling_given", "no")])
+    outcome(recorded, "ask-for-missing-contents")
+    block = recorded.page.locator('[data-letter="ask-for-missing-contents"]')
+    block.locator('[data-detail="sender_name"]').fill("Sam Carter")
+    block.locator('[data-detail="recipient_name"]').fill("DC Jones")
+    block.locator('[data-detail="reference"]').fill("OP-4471")
+    block.locator('[data-letter-action="draft"]').click()
+    text = block.locator("textarea")
+    recorded.page.wait_for_function("document.querySelector('[data-letter=\"ask-for-missing-contents\"]"
+                                    " textarea').value.length > 0")
+    letter = text.input_value()
+    assert "Dear DC Jones" in letter and "Sam Carter" in letter and "OP-4471" in letter
+    assert "10 February 2026" in letter and "section 44C(1)(c)" in letter
+    assert "44C(1)(a)" not in letter  # what was asked for was specified
+    text.fill(letter.replace("Yours sincerely", "Kind regards"))
+    with recorded.page.expect_download() as got:
+        block.locator('[data-letter-action="txt"]').click()
+    saved = tmp_path / "letter.txt"
+    got.value.save_as(saved)
+    assert got.value.suggested_filename == "reply-ask-for-missing-contents.txt"
+    assert "Kind regards" in saved.read_text() and "DC Jones" in saved.read_text()
+    with recorded.page.expect_download() as got:
+        block.locator('[data-letter-action="docx"]').click()
+    assert got.value.suggested_filename.endswith(".docx")
+    word = tmp_path / "letter.docx"
+    got.value.save_as(word)
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(word.read_bytes())).paragraphs]
+    assert "Dear DC Jones," in paragraphs and "Kind regards," in paragraphs
+    assert any("section 44C(1)(c)" in p for p in paragraphs)
+    assert recorded.foreign_requests() == []
+
+
+def test_blocked_webassembly_shows_the_fallback(recorded: RecordedPage) -> None:
+    recorded.page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    open_checker(recorded)
+    answer(recorded, "audience", "therapist")
+    answer(recorded, "risk_now", "no")
+    fallback = recorded.page.locator(".checker-failed")
+    fallback.wait_for(state="visible", timeout=40_000)
+    links = fallback.locator("a")
+    hrefs = [links.nth(i).get_attribute("href") for i in range(links.count())]
+    assert any(h.endswith("outcomes/") for h in hrefs) and any("decision-table" in h for h in hrefs)
+    assert recorded.page.locator(".checker-waiting").is_hidden()
+
+
+def test_a_runtime_that_never_answers_times_out_to_the_fallback(recorded: RecordedPage) -> None:
+    recorded.page.route("**/pyodide.asm.wasm", lambda route: None)  # hangs for ever
+    started = time.time()
+    open_checker(recorded)
+    recorded.page.locator(".checker-failed").wait_for(state="visible", timeout=45_000)
+    assert time.time() - started < 40
+
+
+def test_without_javascript_every_outcome_is_still_reachable(browser, site_url) -> None:  # type: ignore[no-untyped-def]
+    recorded = RecordedPage(browser, site_url, java_script_enabled=False)
+    try:
+        page = recorded.page
+        page.goto(f"{site_url}/checker/")
+        notice = page.locator(".checker-noscript")
+        assert notice.is_visible() and "JavaScript" in notice.inner_text()
+        page.locator(".checker-noscript a", has_text="every").click()
+        page.wait_for_url("**/checker/outcomes/")
+        for outcome_id in OUTCOMES:
+            assert page.locator(f"#{outcome_id}").count() == 1, outcome_id
+        page.goto(f"{site_url}/checker/decision-table/")
+        targets = page.evaluate("Array.from(document.querySelectorAll('a')).map(a => a.href)")
+        assert {o for o in OUTCOMES if any(t.endswith(f"#{o}") for t in targets)} == set(OUTCOMES)
+        assert recorded.foreign_requests() == []
+    finally:
+        recorded.context.close()
+
+
+def press_until_focused(recorded: RecordedPage, selector: str) -> None:
+    for _ in range(200):
+        if recorded.page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+        recorded.page.keyboard.press("Tab")
+    raise AssertionError(f"keyboard focus never reached {selector}")
+
+
+def test_keyboard_only_run_with_focus_on_each_new_step(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    steps = [("audience", "survivor"), ("where", "england-wales"), ("situation", "court-application"),
+             ("under_18", "no")]
+    for fact, value in steps:
+        recorded.page.locator(f'[data-question="{fact}"]').wait_for(state="visible", timeout=READY)
+        if fact != "audience":  # focus has moved to the new question's heading
+            assert recorded.page.evaluate("document.activeElement.id") == f"q-{fact}"
+        press_until_focused(recorded, f'[data-question="{fact}"] [data-answer="{value}"]')
+        recorded.page.keyboard.press("Enter")
+    outcome(recorded, "survivor-court")
+    assert recorded.page.evaluate("document.activeElement.id") == "o-survivor-court"
+    assert_nothing_left_behind(recorded)
