@@ -80,7 +80,7 @@ def test_therapist_full_police_request_path(recorded: RecordedPage) -> None:
     outcome(recorded, "ask-about-counselling-test")
     assert recorded.page.locator('[data-flag="safeguarding"]').is_visible()
     summary = recorded.page.locator(".checker-summary").inner_text()
-    assert "Change" in summary and summary.count("Change") == 10
+    assert "Change" in summary and summary.count("Change") == 11
     assert_nothing_left_behind(recorded)
 
 

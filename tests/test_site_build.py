@@ -165,8 +165,10 @@ def test_internal_links_resolve(built_site: Path) -> None:
             href = element.get("href", "") if element["tag"] == "a" else ""
             if not href or is_foreign(href) or href.startswith(("mailto:", "#", "javascript:")):
                 continue
-            target = urlparse(urljoin(f"file://{page}", href)).path
-            path = Path(target)
+            if href.startswith("/"):  # the 404 page links from the site root
+                path = built_site / urlparse(href).path.lstrip("/")
+            else:
+                path = Path(urlparse(urljoin(f"file://{page}", href)).path)
             if path.is_dir() or not path.suffix:
                 path = path / "index.html"
             if not path.exists():

@@ -39,6 +39,7 @@
     if (data.type === "ready") {
       clearTimeout(bootTimer);
       runtime = "ready";
+      root.dataset.runtime = runtime;  // for tests and the benchmark
       if (waitingForRuntime) step();
     } else if (data.type === "failed") {
       fail(data.message);
@@ -56,6 +57,7 @@
   function fail(reason) {
     if (runtime === "ready") return;
     runtime = "failed";
+    root.dataset.runtime = runtime;
     clearTimeout(bootTimer);
     worker.terminate();
     waiting.hidden = true;
