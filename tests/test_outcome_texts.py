@@ -53,3 +53,18 @@ def test_each_outcome_text_has_the_four_parts(outcome_id: str) -> None:
     text = (TEXTS / f"{outcome_id}.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert headings == ["What this means", "What to do now", "What to say", "Who can help"]
+
+
+@pytest.mark.parametrize("outcome_id", sorted(OUTCOMES))
+def test_outcome_texts_are_plain_enough_for_their_readers(
+        outcome_id: str, record_property: pytest.RecordProperty) -> None:
+    """Survivor outcomes at about reading age 9 (Flesch 60+), therapist ones 45+."""
+    import textstat
+
+    from tests.test_content_readability import expand_includes, reader_text
+
+    text = reader_text(expand_includes((TEXTS / f"{outcome_id}.md").read_text(encoding="utf-8")))
+    score = textstat.flesch_reading_ease(text)
+    record_property("flesch_reading_ease", score)
+    minimum = 45 if OUTCOMES[outcome_id].audiences == {"therapist"} else 60
+    assert score >= minimum, f"{outcome_id}: Flesch {score:.1f} < {minimum}"

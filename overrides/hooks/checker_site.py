@@ -490,6 +490,11 @@ def on_files(files, config):  # type: ignore[no-untyped-def]
     return files
 
 
+def on_page_content(html_text, page, config, files):  # type: ignore[no-untyped-def]
+    """Glossary terms can be reached by keyboard, so their meaning shows on focus too."""
+    return html_text.replace("<abbr title=", '<abbr tabindex="0" title=')
+
+
 def on_page_markdown(markdown, page, config, files):  # type: ignore[no-untyped-def]
     markdown = expand_markers(markdown, page.file.src_uri)
     if (INCLUDES / "glossary.md").exists():
