@@ -198,3 +198,20 @@ def test_keyboard_only_run_with_focus_on_each_new_step(recorded: RecordedPage) -
     outcome(recorded, "survivor-court")
     assert recorded.page.evaluate("document.activeElement.id") == "o-survivor-court"
     assert_nothing_left_behind(recorded)
+
+
+def test_printing_shows_the_result_and_answers_not_the_site(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    walk(recorded, [("audience", "survivor"), ("where", "england-wales"),
+                    ("situation", "counsellor-told-me"), ("asked_date", "2026-03-01"),
+                    ("written_notice", "no"), ("under_18", "no")])
+    outcome(recorded, "survivor-no-notice")
+    page = recorded.page
+    assert "1 March 2026" in page.locator(".checker-summary").inner_text()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".checker-controls",
+                   ".law-date", '[data-outcome="survivor-no-notice"] .checker-letter'):
+        assert page.locator(chrome).first.is_hidden(), chrome
+    assert page.locator('[data-outcome="survivor-no-notice"] h2').is_visible()
+    assert page.locator(".checker-summary").is_visible()
+    assert page.locator('[data-outcome="survivor-no-notice"] .checker-law-date').is_visible()

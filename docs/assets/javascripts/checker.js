@@ -134,6 +134,12 @@
     renderSummary();
   }
 
+  function longDate(iso) {
+    return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
+      day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
+    });
+  }
+
   function renderSummary() {
     const list = one("dl", summary);
     list.replaceChildren();
@@ -143,7 +149,7 @@
       term.textContent = question.dataset.title;
       const value = document.createElement("dd");
       const button = one(`[data-answer="${answers[fact]}"]`, question);
-      value.textContent = button ? button.textContent : answers[fact];
+      value.textContent = button ? button.textContent : longDate(answers[fact]);
       const change = document.createElement("button");
       change.type = "button";
       change.className = "checker-change";
