@@ -1,0 +1,432 @@
+"""Performance figures for the site (not a test: it prints numbers, it does not pass or fail).
+
+    make bench                      # or: .venv/bin/python bench/run.py [--runs 5] [--no-lighthouse]
+
+1. Builds the site with `mkdocs build --strict` (timed).
+2. Serves it as a static host would (the `_headers` file applied), twice: plain files, and
+   with the pre-compressed `.br` / `.gz` variants chosen by Accept-Encoding.
+3. In headless Chromium, for each server: cold loads (a fresh browser context each time, the
+   HTTP cache disabled) and warm loads (the same context again; the server asks the browser
+   to revalidate, as Netlify does), measuring
+   - first question painted: first-contentful-paint of the checker page (the first question
+     is plain HTML, shown before any script runs);
+   - checker ready: from navigation until the third question (`requester`) is visible, after
+     clicking "therapist" and "no" as soon as the page has loaded. The second question shows
+     at once; the third needs the Python rules, so this includes the whole Pyodide boot;
+   - bare Pyodide boot: a tiny page whose worker only runs loadPyodide() from the same files
+     (and, separately, loadPyodide plus our wheel), as the yardstick for "checker ready";
+   - time per answer: click to next question or outcome, over a full 10-answer run;
+   - bytes transferred (encoded) by a guidance page and by the checker page with Pyodide.
+4. Lighthouse 13 (default mobile config: emulated phone, simulated slow 4G and 4x CPU) on a
+   guidance page and the checker page, offline against /usr/bin/chromium.
+
+Raw figures go to bench/results/ (git-ignored). All timings are medians; the machine is named
+in the output because they depend on it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve_like_a_host  # noqa: E402
+
+RESULTS = ROOT / "bench" / "results"
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+CHECKER = "/checker/"
+READY_TIMEOUT = 120_000
+FULL_RUN = [("audience", "therapist"), ("risk_now", "yes"), ("requester", "police-england-wales"),
+            ("received", "request"), ("request_date", "2026-03-02"), ("in_writing", "yes"),
+            ("counselling_service", "unsure"), ("what_specified", "yes"),
+            ("why_given", "omitted-with-ground"), ("handling_given", "yes"),
+            ("counselling_test_shown", "no")]
+
+# In the page, before any of its scripts: when the `requester` question became visible, and
+# the time from each answer click to the next question or outcome being shown.
+MARKS = """
+window.__marks = {steps: []};
+let clicked = null;
+document.addEventListener("click", (event) => {
+  if (event.target.closest && event.target.closest("[data-answer]")) clicked = performance.now();
+}, true);
+new MutationObserver((records) => {
+  const now = performance.now();
+  for (const record of records) {
+    const el = record.target;
+    if (record.attributeName !== "hidden" || el.hidden || !el.dataset) continue;
+    if (!(el.dataset.question || el.dataset.outcome)) continue;
+    if (el.dataset.question === "requester" && !window.__marks.ready) window.__marks.ready = now;
+    if (clicked !== null) { window.__marks.steps.push(now - clicked); clicked = null; }
+  }
+}).observe(document, {subtree: true, attributes: true, attributeFilter: ["hidden"]});
+"""
+
+BARE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Bare Pyodide</title>
+<script src="bare.js"></script></html>"""
+BARE_SCRIPT = """
+const worker = new Worker("worker.js", {type: "module"});
+worker.onmessage = () => { window.__ready = performance.now(); };
+const wheel = new URLSearchParams(location.search).get("wheel");
+worker.postMessage({indexURL: new URL("pyodide/", location).href,
+                    wheel: wheel ? new URL(wheel, location).href : null});
+"""
+BARE_WORKER = """
+self.onmessage = async ({data}) => {
+  const {loadPyodide} = await import(`${data.indexURL}pyodide.mjs`);
+  const pyodide = await loadPyodide({indexURL: data.indexURL, packages: data.wheel ? [data.wheel] : []});
+  if (data.wheel) pyodide.pyimport("checker.web");
+  self.postMessage("ready");
+};
+"""
+
+
+# --------------------------------------------------------------------------- machine
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    memory = next((line.split(":", 1)[1].strip() for line in Path("/proc/meminfo").read_text().splitlines()
+                   if line.startswith("MemTotal")), "unknown")
+    chromium = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
+    return {
+        "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "nproc": str(len(os.sched_getaffinity(0))), "cpu": cpu,
+        "memory": f"{int(memory.split()[0]) / 1024 / 1024:.1f} GiB" if memory[0].isdigit() else memory,
+        "chromium": chromium, "python": platform.python_version(),
+        "load average": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+    }
+
+
+# --------------------------------------------------------------------------- browser runs
+
+
+class Browser:
+    def __init__(self) -> None:
+        from playwright.sync_api import sync_playwright
+
+        self.playwright = sync_playwright().start()
+        self.browser = self.playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+    def context(self, cache: bool):  # type: ignore[no-untyped-def]
+        context = self.browser.new_context(viewport={"width": 1280, "height": 800})
+        context.add_init_script(MARKS)
+        page = context.new_page()
+        session = context.new_cdp_session(page)
+        session.send("Network.enable")
+        session.send("Network.setCacheDisabled", {"cacheDisabled": not cache})
+        transferred: list[int] = []
+
+        def finished(request) -> None:  # type: ignore[no-untyped-def]
+            sizes = request.sizes()
+            transferred.append(sizes["responseBodySize"] + sizes["responseHeadersSize"])
+
+        context.on("requestfinished", finished)
+        return context, page, transferred
+
+    def close(self) -> None:
+        self.browser.close()
+        self.playwright.stop()
+
+
+def paint(page) -> float:  # type: ignore[no-untyped-def]
+    return float(page.evaluate("""() => (performance.getEntriesByName('first-contentful-paint')[0]
+        || {startTime: NaN}).startTime"""))
+
+
+def checker_ready(page, base: str) -> float:  # type: ignore[no-untyped-def]
+    page.goto(base + CHECKER, wait_until="load")
+    page.locator('[data-question="audience"] [data-answer="therapist"]').click()
+    page.locator('[data-question="risk_now"] [data-answer="no"]').click()
+    page.locator('[data-question="requester"]').wait_for(state="visible", timeout=READY_TIMEOUT)
+    return float(page.evaluate("window.__marks.ready"))
+
+
+def full_run(page) -> list[float]:  # type: ignore[no-untyped-def]
+    page.locator('[data-control="restart"]').click()
+    page.evaluate("window.__marks.steps = []")
+    for fact, value in FULL_RUN:
+        question = page.locator(f'[data-question="{fact}"]')
+        question.wait_for(state="visible", timeout=READY_TIMEOUT)
+        if "-" in value and value[:4].isdigit():
+            question.locator('input[type="date"]').fill(value)
+            question.locator('[data-answer="continue"]').click()
+        else:
+            question.locator(f'[data-answer="{value}"]').click()
+    page.locator("[data-outcome]:not([hidden])").wait_for(state="visible", timeout=READY_TIMEOUT)
+    page.wait_for_timeout(50)
+    return [float(x) for x in page.evaluate("window.__marks.steps")]
+
+
+def settle(page, transferred: list[int]) -> int:  # type: ignore[no-untyped-def]
+    """Bytes so far, once no request has finished for half a second."""
+    count = -1
+    while count != len(transferred):
+        count = len(transferred)
+        page.wait_for_timeout(500)
+    return sum(transferred)
+
+
+def bare_boot(browser: Browser, base: str, wheel: str | None, cache: bool = False) -> float:
+    context, page, _ = browser.context(cache)
+    try:
+        page.goto(base + "/index.html" + (f"?wheel={wheel}" if wheel else ""))
+        for _ in range(READY_TIMEOUT // 50):
+            ready = page.evaluate("window.__ready")
+            if ready:
+                return float(ready)
+            page.wait_for_timeout(50)
+        raise TimeoutError("bare Pyodide did not boot")
+    finally:
+        context.close()
+
+
+def make_bare_site(site: Path, where: Path) -> tuple[Path, str]:
+    """A page + worker that only boots Pyodide, from copies of the site's own files (with their
+    compressed variants) and the checker wheel."""
+    pyodide = next((site / "assets" / "pyodide").iterdir())
+    shutil.copytree(pyodide, where / "pyodide")
+    wheel = next((site / "assets" / "checker").rglob("*.whl"))
+    for path in wheel.parent.glob(wheel.name + "*"):
+        shutil.copy(path, where / path.name)
+    (where / "index.html").write_text(BARE_PAGE)
+    (where / "bare.js").write_text(BARE_SCRIPT)
+    (where / "worker.js").write_text(BARE_WORKER)
+    return where, wheel.name
+
+
+def measure_server(browser: Browser, base: str, bare_base: str, wheel: str, guidance: str,
+                   runs: int) -> dict[str, object]:
+    figures: dict[str, list[float]] = {k: [] for k in (
+        "fcp_cold", "ready_cold", "ready_warm", "fcp_warm", "bare_cold", "bare_wheel_cold",
+        "bare_warm", "steps", "bytes_guidance", "bytes_checker", "bytes_guidance_warm")}
+    for run in range(runs):
+        # The checker, cold, then warm in the same context.
+        context, page, transferred = browser.context(cache=False)
+        try:
+            figures["ready_cold"].append(checker_ready(page, base))
+            figures["fcp_cold"].append(paint(page))
+            figures["bytes_checker"].append(settle(page, transferred))
+            if run == 0:
+                figures["steps"] += full_run(page)
+        finally:
+            context.close()
+        context, page, transferred = browser.context(cache=True)
+        try:
+            checker_ready(page, base)
+            figures["ready_warm"].append(checker_ready(page, base))
+            figures["fcp_warm"].append(paint(page))
+        finally:
+            context.close()
+        # A guidance page, cold then warm.
+        context, page, transferred = browser.context(cache=False)
+        try:
+            page.goto(base + guidance, wait_until="load")
+            figures["bytes_guidance"].append(settle(page, transferred))
+        finally:
+            context.close()
+        context, page, transferred = browser.context(cache=True)
+        try:
+            page.goto(base + guidance, wait_until="load")
+            settle(page, transferred)
+            transferred.clear()
+            page.goto(base + guidance, wait_until="load")
+            figures["bytes_guidance_warm"].append(settle(page, transferred))
+        finally:
+            context.close()
+        # The yardstick.
+        figures["bare_cold"].append(bare_boot(browser, bare_base, None))
+        figures["bare_wheel_cold"].append(bare_boot(browser, bare_base, wheel))
+        context, page, _ = browser.context(cache=True)
+        try:
+            for attempt in range(2):
+                page.goto(bare_base + "/index.html")
+                for _ in range(READY_TIMEOUT // 50):
+                    if page.evaluate("window.__ready"):
+                        break
+                    page.wait_for_timeout(50)
+            figures["bare_warm"].append(float(page.evaluate("window.__ready")))
+        finally:
+            context.close()
+        print(f"    run {run + 1}/{runs}: checker ready {figures['ready_cold'][-1]:.0f} ms, "
+              f"bare boot {figures['bare_cold'][-1]:.0f} ms", flush=True)
+    return figures
+
+
+# --------------------------------------------------------------------------- Lighthouse
+
+
+def lighthouse(url: str, out: Path) -> dict[str, float]:
+    flags = " ".join(f'"{a}"' if " " in a else a for a in CHROMIUM_ARGS)
+    flags = flags.replace('"--host-resolver-rules=', '--host-resolver-rules="')
+    command = [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={out}",
+               "--only-categories=performance,accessibility,best-practices,seo",
+               f"--chrome-flags={flags}"]
+    for _attempt in range(3):  # Lighthouse sometimes loses the trace (NO_NAVSTART): retry
+        out.unlink(missing_ok=True)
+        done = subprocess.run(command, env={**os.environ, "CHROME_PATH": CHROMIUM},
+                              capture_output=True, text=True, timeout=600)
+        if done.returncode == 0 and out.exists():
+            break
+    else:
+        raise RuntimeError(f"lighthouse failed: {done.stderr[-2000:]}")
+    report = json.loads(out.read_text())
+    scores = {name: round(100 * (category["score"] or 0)) for name, category in report["categories"].items()}
+    audits = report["audits"]
+    scores["TBT ms"] = round(audits["total-blocking-time"]["numericValue"])
+    scores["LCP ms"] = round(audits["largest-contentful-paint"]["numericValue"])
+    scores["FCP ms"] = round(audits["first-contentful-paint"]["numericValue"])
+    failing = []
+    for name, category in report["categories"].items():
+        for ref in category["auditRefs"]:
+            audit = audits[ref["id"]]
+            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+                failing.append(f"{name}: {ref['id']}")
+    scores["failing"] = failing  # type: ignore[assignment]
+    return scores
+
+
+# --------------------------------------------------------------------------- output
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else float("nan")
+
+
+def kb(values: list[float]) -> str:
+    return f"{median(values) / 1024:,.0f} KB"
+
+
+def ms(values: list[float]) -> str:
+    return f"{median(values):,.0f} ms"
+
+
+def table(rows: list[list[str]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    lines = ["| " + " | ".join(cell.ljust(w) for cell, w in zip(row, widths)) + " |" for row in rows]
+    lines.insert(1, "|" + "|".join("-" * (w + 2) for w in widths) + "|")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=5, help="cold and warm loads per server")
+    parser.add_argument("--guidance", default="/therapists/replying/", help="the guidance page")
+    parser.add_argument("--site", type=Path, help="use this built site instead of building")
+    parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-runs", type=int, default=3)
+    args = parser.parse_args()
+
+    info = machine()
+    print("Benchmark of the site — " + info["date"])
+    for key, value in info.items():
+        if key != "date":
+            print(f"  {key}: {value}")
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    results: dict[str, object] = {"machine": info, "runs": args.runs}
+    try:
+        if args.site:
+            site, build_seconds = args.site, float("nan")
+        else:
+            cache = Path(tempfile.gettempdir()) / "site-compress-cache"
+            results["compress_cache_warm"] = cache.exists() and any(cache.iterdir())
+            started = time.perf_counter()
+            site = build_site(work / "site")
+            build_seconds = time.perf_counter() - started
+        results["build_seconds"] = build_seconds
+        print(f"\nBuild (mkdocs build --strict, with hooks): {build_seconds:.1f} s"
+              + ("" if args.site else f" (compression cache {'warm' if results['compress_cache_warm'] else 'cold'})"))
+        bare_dir, wheel = make_bare_site(site, work / "bare")
+
+        browser = Browser()
+        servers: dict[str, dict[str, object]] = {}
+        try:
+            for label, precompressed in (("plain files", False), ("pre-compressed br/gz", True)):
+                print(f"\n  Serving {label}…", flush=True)
+                server, base = serve_like_a_host(site, precompressed=precompressed)
+                bare_server, bare_base = serve_like_a_host(bare_dir, headers=False, precompressed=precompressed)
+                try:
+                    servers[label] = measure_server(browser, base, bare_base, wheel, args.guidance, args.runs)
+                finally:
+                    server.shutdown()
+                    bare_server.shutdown()
+        finally:
+            browser.close()
+        results["servers"] = servers
+
+        rows = [["", *servers]]
+        def row(name: str, key: str, fmt) -> None:  # type: ignore[no-untyped-def]
+            rows.append([name, *(fmt(figures[key]) for figures in servers.values())])
+        row("First question painted, cold (FCP)", "fcp_cold", ms)
+        row("First question painted, warm (FCP)", "fcp_warm", ms)
+        row("Checker ready, cold", "ready_cold", ms)
+        row("Checker ready, warm", "ready_warm", ms)
+        row("Bare Pyodide boot, cold", "bare_cold", ms)
+        row("Bare Pyodide boot + our wheel, cold", "bare_wheel_cold", ms)
+        row("Bare Pyodide boot, warm", "bare_warm", ms)
+        rows.append(["Checker ready / bare boot, cold", *(
+            f"{median(f['ready_cold']) / median(f['bare_cold']):.2f}" for f in servers.values())])
+        rows.append(["Checker ready / (bare + wheel), cold", *(
+            f"{median(f['ready_cold']) / median(f['bare_wheel_cold']):.2f}" for f in servers.values())])
+        rows.append(["Checker ready / bare boot, warm", *(
+            f"{median(f['ready_warm']) / median(f['bare_warm']):.2f}" for f in servers.values())])
+        row("Time per answer (median of a 10-answer run)", "steps", ms)
+        row(f"Transferred: guidance page {args.guidance}, cold", "bytes_guidance", kb)
+        row(f"Transferred: guidance page {args.guidance}, warm", "bytes_guidance_warm", kb)
+        row("Transferred: checker page incl. Pyodide, cold", "bytes_checker", kb)
+        print(f"\nMedians over {args.runs} runs (loopback, headless Chromium, 1280x800; "
+              "cold = fresh context, HTTP cache off; warm = same context, revalidated):\n")
+        print(table(rows))
+
+        if not args.no_lighthouse:
+            RESULTS.mkdir(exist_ok=True)
+            server, base = serve_like_a_host(site, precompressed=True)
+            notes: list[str] = []
+            lighthouse_rows = [["Lighthouse 13, mobile", "performance", "accessibility",
+                                "best-practices", "seo", "TBT ms", "LCP ms", "FCP ms"]]
+            results["lighthouse"] = {}
+            try:
+                for name, path in (("guidance", args.guidance), ("checker", CHECKER)):
+                    runs = [lighthouse(base + path, RESULTS / f"lighthouse-{name}-{n + 1}.json")
+                            for n in range(args.lighthouse_runs)]
+                    results["lighthouse"][name] = runs  # type: ignore[index]
+                    cells = []
+                    for key in lighthouse_rows[0][1:]:
+                        values = [run[key] for run in runs]
+                        spread = f" ({min(values)}–{max(values)})" if len(set(values)) > 1 else ""
+                        cells.append(f"{statistics.median(values):.0f}{spread}")
+                    lighthouse_rows.append([f"{name} {path}", *cells])
+                    failing = sorted({audit for run in runs for audit in run["failing"]})
+                    if failing:
+                        notes.append(f"  {name}: audits below full marks in some run: {', '.join(failing)}")
+            finally:
+                server.shutdown()
+            print(f"\nLighthouse: median of {args.lighthouse_runs} runs (min–max), pre-compressed server\n")
+            print(table(lighthouse_rows))
+            print("\n".join(notes))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"bench-{datetime.datetime.now():%Y%m%d-%H%M%S}.json"
+    out.write_text(json.dumps(results, indent=2, default=str))
+    print(f"\nRaw figures: {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,206 @@
+"""MkDocs hook: a Content-Security-Policy on every page, and security headers for static hosts.
+
+- on_post_page / on_post_template: puts `<meta http-equiv="Content-Security-Policy">` as the
+  first element of <head> (a meta policy only covers what comes after it), followed by
+  `<meta name="referrer" content="no-referrer">`. The policy is computed from the finished
+  page: the sha256 hash of every inline script on it, and 'wasm-unsafe-eval' only on a page
+  that runs Pyodide (template checker.html).
+- on_post_build: writes `_headers` (Netlify / Cloudflare Pages format) at the site root with the
+  same policies as response headers, plus the headers a meta tag cannot carry.
+
+Why each directive (measured in headless Chromium with the tests in tests/test_security.py):
+
+  default-src 'none'        nothing is allowed unless listed below (no frames, objects, media).
+  script-src 'self' hashes  our own files plus Material's three small inline scripts, by hash.
+                            `extra.scope: /` in mkdocs.yml makes those scripts identical on
+                            every page, so the hashes are the same site-wide. No 'unsafe-inline',
+                            no 'unsafe-eval'. The theme's `__config` JSON block is data, not
+                            script, and needs no hash.
+  'wasm-unsafe-eval'        only where Pyodide runs. A worker takes its policy from its own
+                            response, not from the page's meta tag, so with the meta tag alone it
+                            is a declaration; with `_headers` the worker script carries it.
+  worker-src 'self'         the checker's Pyodide worker and Material's search worker.
+  style-src 'self'          Material and our stylesheets are files. The theme sets styles only
+                            through the CSSOM (element.style), which CSP does not restrict, and
+                            no page has a style attribute or <style> element, so
+                            'unsafe-inline' is not needed (a test fails if one appears).
+  img-src 'self' data:      the favicon, and the theme's icons, which are data: SVGs in its CSS.
+  font-src 'self'           `theme.font: false`: system fonts only; kept to 'self' for any
+                            future self-hosted font.
+  connect-src 'self'        search index, Pyodide runtime files and the checker wheel.
+  manifest-src 'self'       no manifest today; a future one must come from the site.
+  form-action 'self'        the search form never submits anywhere else.
+  base-uri 'none'           no <base> element can redirect relative URLs.
+  frame-ancestors 'none'    only in `_headers`: browsers ignore it in a meta tag.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+PYODIDE_TEMPLATES = frozenset({"checker.html"})
+JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+
+_HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
+_ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+
+BASE_POLICY: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("default-src", ("'none'",)),
+    ("script-src", ("'self'",)),
+    ("style-src", ("'self'",)),
+    ("img-src", ("'self'", "data:")),
+    ("font-src", ("'self'",)),
+    ("connect-src", ("'self'",)),
+    ("manifest-src", ("'self'",)),
+    ("worker-src", ("'self'",)),
+    ("form-action", ("'self'",)),
+    ("base-uri", ("'none'",)),
+)
+
+# A worker's policy comes from the worker script's own response (not the page's meta tag).
+# Pyodide in a worker: its module files, fetches of the runtime and wheel, WebAssembly.
+PYODIDE_WORKER_POLICY = ("default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; "
+                         "connect-src 'self'")
+# Material's search worker: its own script and the search index.
+SEARCH_WORKER_POLICY = "default-src 'none'; script-src 'self'; connect-src 'self'"
+
+HEADERS_FOR_EVERY_FILE = (
+    ("Referrer-Policy", "no-referrer"),
+    ("X-Content-Type-Options", "nosniff"),
+    ("Cross-Origin-Opener-Policy", "same-origin"),
+    ("Cross-Origin-Resource-Policy", "same-origin"),
+    ("X-Frame-Options", "DENY"),
+    ("Permissions-Policy", ", ".join(f"{feature}=()" for feature in (
+        # Features Chromium knows (an unknown one logs a console warning); interest-cohort is
+        # the retired FLoC opt-out, still accepted silently and honoured by older browsers.
+        "accelerometer", "autoplay", "browsing-topics", "camera", "display-capture",
+        "geolocation", "gyroscope", "hid", "interest-cohort", "magnetometer", "microphone",
+        "midi", "payment", "publickey-credentials-get", "screen-wake-lock", "serial", "usb",
+        "xr-spatial-tracking",
+    ))),
+)
+
+# Filled during a build: site path ("/", "/checker/", "/404.html") -> meta policy.
+_policies: dict[str, str] = {}
+_workers: set[str] = set()
+# `mkdocs serve` injects an inline live-reload script whose text changes on every request, so
+# no hash can allow it: while serving, script-src allows inline scripts instead of hashes.
+# Built sites (and every test) get the strict policy.
+_serving = False
+
+
+def script_hashes(html: str) -> list[str]:
+    """'sha256-…' sources for every inline script the browser would run, in page order."""
+    hashes: list[str] = []
+    for match in _SCRIPT.finditer(html):
+        attrs = {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
+                 for m in _ATTR.finditer(match.group(1))}
+        if "src" in attrs or attrs.get("type", "").strip().lower() not in JS_TYPES:
+            continue
+        body = match.group(2).replace("\r\n", "\n")
+        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
+        source = f"'sha256-{digest}'"
+        if source not in hashes:
+            hashes.append(source)
+    return hashes
+
+
+def policy_for(html: str, runs_pyodide: bool) -> str:
+    directives = []
+    for name, sources in BASE_POLICY:
+        if name == "script-src":
+            sources = sources + (("'unsafe-inline'",) if _serving else tuple(script_hashes(html)))
+            if runs_pyodide:
+                sources += ("'wasm-unsafe-eval'",)
+        directives.append(" ".join((name, *sources)))
+    return "; ".join(directives)
+
+
+def add_meta(html: str, policy: str) -> str:
+    head = _HEAD.search(html)
+    if not head:
+        raise ValueError("security hook: page has no <head>")
+    tags = (f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
+            '\n    <meta name="referrer" content="no-referrer">')
+    return html[:head.end()] + tags + html[head.end():]
+
+
+def _worker_paths(html: str, page_url: str) -> set[str]:
+    """Site paths of the scripts a page starts as workers (data-worker on the checker)."""
+    found = set()
+    for value in re.findall(r'data-worker="([^"]+)"', html):
+        found.add(posixpath.normpath(posixpath.join("/" + page_url, value)))
+    return found
+
+
+# --------------------------------------------------------------------------- MkDocs events
+
+
+def on_startup(command, dirty):  # type: ignore[no-untyped-def]
+    global _serving
+    _serving = command == "serve"
+
+
+def on_pre_build(config):  # type: ignore[no-untyped-def]
+    _policies.clear()
+    _workers.clear()
+
+
+def on_post_page(output, page, config):  # type: ignore[no-untyped-def]
+    runs_pyodide = page.meta.get("template") in PYODIDE_TEMPLATES
+    policy = policy_for(output, runs_pyodide)
+    _policies["/" + page.url] = policy
+    if runs_pyodide:
+        page_dir = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
+        _workers.update(_worker_paths(output, page_dir))
+    return add_meta(output, policy)
+
+
+def on_post_template(output_content, template_name, config):  # type: ignore[no-untyped-def]
+    if not template_name.endswith(".html"):
+        return output_content
+    policy = policy_for(output_content, runs_pyodide=False)
+    _policies["/" + template_name] = policy
+    return add_meta(output_content, policy)
+
+
+def headers_file(policies: dict[str, str], workers: set[str], search_workers: bool) -> str:
+    """The `_headers` text. No two rules that set Content-Security-Policy overlap: hosts differ
+    on overlapping rules (Cloudflare Pages joins the values with a comma, which makes the
+    browser enforce both policies; others let the last rule win), so every path gets exactly one.
+    """
+    lines = [
+        "# Security headers for static hosts that read `_headers` (Netlify, Cloudflare Pages).",
+        "# Generated by overrides/hooks/security.py at build time; do not edit by hand.",
+        "# Every page also carries the same Content-Security-Policy in a <meta> tag; the header",
+        "# adds frame-ancestors (ignored in a meta tag) and covers the workers.",
+        "",
+        "/*",
+        *(f"  {name}: {value}" for name, value in HEADERS_FOR_EVERY_FILE),
+    ]
+    sections: dict[str, dict[str, str]] = {}
+    for path, policy in sorted(policies.items()):
+        top = path.strip("/").split("/")[0] if path.count("/") > 1 else ""
+        sections.setdefault(top, {})[path] = policy
+    for top, pages in sorted(sections.items()):
+        uniform = len(set(pages.values())) == 1
+        rules = ({f"/{top}/*": next(iter(pages.values()))} if top and uniform else pages)
+        for path, policy in rules.items():
+            lines += ["", path, f"  Content-Security-Policy: {policy}; frame-ancestors 'none'"]
+    for worker in sorted(workers):
+        lines += ["", worker, f"  Content-Security-Policy: {PYODIDE_WORKER_POLICY}"]
+    if search_workers:
+        lines += ["", "/assets/javascripts/workers/*",
+                  f"  Content-Security-Policy: {SEARCH_WORKER_POLICY}"]
+    return "\n".join(lines) + "\n"
+
+
+def on_post_build(config):  # type: ignore[no-untyped-def]
+    site = Path(config["site_dir"])
+    search = any((site / "assets" / "javascripts" / "workers").glob("*.js"))
+    (site / "_headers").write_text(headers_file(_policies, _workers, search), encoding="utf-8")
