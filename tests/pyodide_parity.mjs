@@ -7,6 +7,7 @@ const [wheelPath, casesPath, today] = process.argv.slice(2);
 const pyodide = await loadPyodide();
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 const web = pyodide.pyimport("checker.web");
+pyodide.runPython("from checker.engine import check_structure; check_structure()");
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
 const results = cases.map((answers) => JSON.parse(web.step(JSON.stringify({ answers }), today)));

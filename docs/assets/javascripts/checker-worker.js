@@ -15,8 +15,14 @@ const handlers = {
 self.onmessage = async ({ data }) => {
   if (data.type === "boot") {
     try {
+      // Fetch the rules while Pyodide boots, then unpack them into its site-packages.
+      const wheel = fetch(data.wheelURL).then((response) => {
+        if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
+        return response.arrayBuffer();
+      });
       const { loadPyodide } = await import(`${data.indexURL}pyodide.mjs`);
-      const pyodide = await loadPyodide({ indexURL: data.indexURL, packages: [data.wheelURL] });
+      const pyodide = await loadPyodide({ indexURL: data.indexURL });
+      pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
       web = pyodide.pyimport("checker.web");
       self.postMessage({ type: "ready" });
     } catch (error) {
