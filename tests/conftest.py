@@ -48,8 +48,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve(directory: Path, handler_class: type = _QuietHandler
+          ) -> tuple[http.server.ThreadingHTTPServer, str]:
+    handler = functools.partial(handler_class, directory=str(directory))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_port}"
@@ -124,10 +125,15 @@ document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(
 """
 
 
+def html_pages(site: Path) -> list[Path]:
+    """Every built HTML page, in a stable order."""
+    return sorted(site.rglob("*.html"))
+
+
 def page_paths(site: Path) -> list[str]:
     """The URL path of every built HTML page: "/", "/therapists/", "/404.html"."""
     paths = []
-    for page in sorted(site.rglob("*.html")):
+    for page in html_pages(site):
         relative = page.relative_to(site).as_posix()
         paths.append("/" + (relative[: -len("index.html")] if relative.endswith("index.html") else relative))
     return paths
@@ -223,10 +229,7 @@ def serve_like_a_host(directory: Path, *, headers: bool = True, precompressed: b
                       headers_file: Path | None = None) -> tuple[http.server.ThreadingHTTPServer, str]:
     rules = read_headers_file(headers_file or directory / "_headers") if headers else []
     handler_class = type("Handler", (HostLikeHandler,), {"rules": rules, "precompressed": precompressed})
-    handler = functools.partial(handler_class, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_port}"
+    return serve(directory, handler_class)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from pathlib import Path
 import brotli
 import pytest
 
-from tests.conftest import (CSP_RECORDER, RecordedPage, headers_for, page_paths,
+from tests.conftest import (CSP_RECORDER, RecordedPage, headers_for, html_pages, page_paths,
                             read_headers_file, rule_matches, serve_like_a_host)
 
 READY = 90_000  # ms: a cold Pyodide boot on a busy 2-core machine
@@ -73,10 +73,6 @@ def parse(page: Path) -> Head:
     parser = Head()
     parser.feed(page.read_text(encoding="utf-8"))
     return parser
-
-
-def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
 
 
 def directives(policy: str) -> dict[str, list[str]]:

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from checker import FLOWS, LAW_STATED_AS_AT, OUTCOMES, SOURCES
+from tests.conftest import html_pages
 from tests.test_golden_paths import load_hook
 
 pytestmark = pytest.mark.slow
@@ -54,10 +55,6 @@ def parse(path: Path) -> Resources:
     return parser
 
 
-def pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
-
-
 def is_foreign(url: str) -> bool:
     parsed = urlparse(url)
     return bool(parsed.netloc) or parsed.scheme not in ("", "data", "blob")
@@ -65,7 +62,7 @@ def is_foreign(url: str) -> bool:
 
 def test_every_page_loads_nothing_from_another_host(built_site: Path) -> None:
     offenders = {}
-    for page in pages(built_site):
+    for page in html_pages(built_site):
         foreign = [url for url in parse(page).urls if is_foreign(url)]
         if foreign:
             offenders[str(page.relative_to(built_site))] = foreign
@@ -86,7 +83,7 @@ def test_the_resource_check_would_catch_a_foreign_script(tmp_path: Path) -> None
 
 def test_every_page_states_the_law_date(built_site: Path) -> None:
     expected = f'datetime="{LAW_STATED_AS_AT.isoformat()}"'
-    missing = [str(p.relative_to(built_site)) for p in pages(built_site)
+    missing = [str(p.relative_to(built_site)) for p in html_pages(built_site)
                if p.name == "index.html" and p.parent.name != "site" and "404" not in str(p)
                and expected not in p.read_text(encoding="utf-8")]
     assert not missing
@@ -159,7 +156,7 @@ def test_question_texts_must_match_the_rules(monkeypatch: pytest.MonkeyPatch) ->
 
 def test_internal_links_resolve(built_site: Path) -> None:
     broken = []
-    for page in pages(built_site):
+    for page in html_pages(built_site):
         parser = parse(page)
         for element in parser.data:
             href = element.get("href", "") if element["tag"] == "a" else ""
