@@ -106,3 +106,49 @@ def test_a_future_date_is_refused_with_a_message(recorded: RecordedPage) -> None
     error.wait_for(state="visible", timeout=READY)
     assert "future" in error.inner_text()
     assert visible_sections(recorded) == ["asked_date"]
+
+
+def test_the_checker_page_leaves_the_processor_to_python(recorded: RecordedPage) -> None:
+    """No site search on the checker page (its index would be built while Python boots), and
+    no key the theme binds to search does anything there; every other page keeps search."""
+    page = recorded.page
+    page.goto(f"{recorded.site_url}/therapists/")
+    page.locator(".md-search__input").click()
+    page.keyboard.type("summons")
+    page.locator(".md-search-result__item").first.wait_for(state="visible")
+    assert any(url.endswith("/search/search_index.json") for url in recorded.requests)
+
+    recorded.requests.clear()
+    open_checker(recorded)
+    assert page.locator('label.md-header__button[for="__search"]').is_hidden()
+    assert page.locator(".md-search").is_hidden() and page.locator(".md-search__input").is_hidden()
+    for key in ("s", "/", "f"):
+        page.keyboard.press(key)
+    answer(recorded, "audience", "therapist")
+    answer(recorded, "risk_now", "no")
+    answer(recorded, "requester", "defence")
+    outcome(recorded, "defence-no-power")
+    assert page.locator(".md-search").is_hidden()
+    assert not any("search" in url for url in recorded.requests), recorded.requests
+    assert recorded.errors == []
+
+
+def test_an_outcome_is_laid_out_only_when_reached(recorded: RecordedPage) -> None:
+    page = recorded.page
+    open_checker(recorded)
+    panel = page.locator('[data-outcome="defence-no-power"]')
+    assert panel.evaluate("p => p.children.length === 1 && p.firstElementChild.tagName") == "TEMPLATE"
+    assert page.locator("#o-defence-no-power").count() == 0
+    answer(recorded, "audience", "therapist")
+    answer(recorded, "risk_now", "no")
+    answer(recorded, "requester", "defence")
+    outcome(recorded, "defence-no-power")
+    assert panel.locator("template").count() == 0
+    assert page.evaluate("document.activeElement.id") == "o-defence-no-power"
+    # Reached again after starting over: shown once, not copied twice.
+    page.locator('[data-control="restart"]').click()
+    answer(recorded, "audience", "therapist")
+    answer(recorded, "risk_now", "no")
+    answer(recorded, "requester", "defence")
+    outcome(recorded, "defence-no-power")
+    assert page.locator("#o-defence-no-power").count() == 1

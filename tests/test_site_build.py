@@ -109,6 +109,21 @@ def test_the_checker_page_carries_every_question_and_outcome(built_site: Path) -
     assert all((pyodide / name).exists() for name in PYODIDE_FILES)
 
 
+def test_the_checker_page_lays_out_only_what_is_on_show(built_site: Path) -> None:
+    """Outcome panels hold their content in a <template>, and the (hidden) table of contents
+    is empty, so the page does not list or lay out 25 outcomes at load."""
+    text = (built_site / "checker" / "index.html").read_text(encoding="utf-8")
+    panels = re.findall(r'<section [^>]*data-outcome="([^"]+)"[^>]*>(.*?)</section>', text, re.S)
+    assert {outcome for outcome, _ in panels} == set(OUTCOMES)
+    for outcome, content in panels:
+        assert content.startswith("<template>") and content.endswith("</template>"), outcome
+    on_show = re.sub(r"<template>.*?</template>", "", text, flags=re.S)
+    assert 'href="#o-' not in on_show and 'class="md-nav__link" href="#q-' not in on_show, \
+        "the page's (hidden) contents list is empty"
+    assert 'name="search"' not in text
+    assert 'name="search"' in (built_site / "therapists" / "index.html").read_text(encoding="utf-8")
+
+
 def test_the_wheel_is_reproducible_and_installable(tmp_path: Path) -> None:
     hook = load_hook()
     assert hook.build_wheel() == hook.build_wheel()

@@ -490,9 +490,29 @@ def on_files(files, config):  # type: ignore[no-untyped-def]
     return files
 
 
+_OUTCOME_PANEL = re.compile(r'(<section [^>]*\bdata-outcome=[^>]*>)(.*?)(</section>)', re.S)
+
+
+def inert_outcome_panels(html_text: str) -> str:
+    """Each outcome's content goes in a <template>: parsed, but not styled or laid out until
+    checker.js copies it into its panel when the visitor reaches that outcome. The checker
+    page carries all 25 outcomes, and laying them all out at load blocked the main thread."""
+    return _OUTCOME_PANEL.sub(r"\1<template>\2</template>\3", html_text)
+
+
 def on_page_content(html_text, page, config, files):  # type: ignore[no-untyped-def]
-    """Glossary terms can be reached by keyboard, so their meaning shows on focus too."""
-    return html_text.replace("<abbr title=", '<abbr tabindex="0" title=')
+    # Glossary terms can be reached by keyboard, so their meaning shows on focus too.
+    html_text = html_text.replace("<abbr title=", '<abbr tabindex="0" title=')
+    if "data-checker" in html_text:
+        html_text = inert_outcome_panels(html_text)
+    if "toc" in (page.meta.get("hide") or []):
+        # The theme renders a hidden table of contents anyway, and puts it in the phone menu.
+        # On the checker it would list every hidden question and outcome heading: 40 KB of
+        # markup to lay out, and links to panels that are not on show.
+        from mkdocs.structure.toc import TableOfContents
+
+        page.toc = TableOfContents([])
+    return html_text
 
 
 def on_page_markdown(markdown, page, config, files):  # type: ignore[no-untyped-def]

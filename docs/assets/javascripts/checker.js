@@ -80,7 +80,15 @@
   }
 
   function section(id) {
-    return one(`[data-question="${id}"]`) || one(`[data-outcome="${id}"]`);
+    return one(`[data-question="${id}"]`) || outcomePanel(id);
+  }
+
+  // Outcome panels arrive empty, their content in a <template> (nothing to lay out at load).
+  function outcomePanel(id) {
+    const panel = one(`[data-outcome="${id}"]`);
+    const content = panel && one(":scope > template", panel);
+    if (content) content.replaceWith(content.content);
+    return panel;
   }
 
   function focus(element) {
