@@ -167,11 +167,10 @@ def _side(flow: Flow, fact: str):  # type: ignore[no-untyped-def]
 
 def _outcome(flow: Flow, outcome_id: str, path: tuple[str, ...], facts: dict[str, Value]) -> Result:
     cites = list(OUTCOMES[outcome_id].cites)
+    request_day = facts[flow.date_fact] if flow.date_fact in path else None  # type: ignore[index]
     regime = None
-    if flow.date_fact in path:
-        day = facts[flow.date_fact]  # type: ignore[index]
-        assert isinstance(day, date)
-        matched = regime_on(day)
+    if isinstance(request_day, date):
+        matched = regime_on(request_day)
         regime = matched.id
         cites += matched.cites
     flags: list[str] = []
@@ -184,10 +183,9 @@ def _outcome(flow: Flow, outcome_id: str, path: tuple[str, ...], facts: dict[str
         if side.fact in path and facts[side.fact] == "yes":
             flags.append(side.flag)
             cites += side.cites
-    if regime is not None:
+    if isinstance(request_day, date):
         # Cite only sources in force on the day the request was made.
-        day = facts[str(flow.date_fact)]
-        cites = [c for c in cites if not (SOURCES[c].in_force and SOURCES[c].in_force > day)]
+        cites = [c for c in cites if not (SOURCES[c].in_force and SOURCES[c].in_force > request_day)]
     unique_cites = tuple(dict.fromkeys(cites))
     return Result(flow.audience, path, outcome=outcome_id, regime=regime, flags=tuple(flags),
                   citations=unique_cites, answers=facts)

@@ -304,7 +304,7 @@ def render_checker() -> str:
     questions = "\n\n".join(render_question(f, o) for f, o in all_questions().items())
     outcomes = "\n\n".join(render_outcome_panel(o) for o in OUTCOMES)
     flags = "\n\n".join(render_flag(name, "c", attribute=True) for name in flag_names())
-    return f"""<div class="checker" data-checker data-boot-timeout="{BOOT_TIMEOUT_MS}" markdown="1">
+    return f"""<div class="checker" data-checker markdown="1">
 
 <noscript><p class="checker-noscript"><strong>This checker needs JavaScript, which is off in
 your browser.</strong> You can still find your answer: read <a href="outcomes/">every

@@ -1,24 +1,25 @@
 // The checker page's glue: reads answers, asks the Python rules (in a Web Worker) for the
 // next step, and reveals the matching pre-rendered question or outcome. No rule lives here.
 // Answers stay in this page's memory only: never in the URL, history, cookies or storage.
+//
+// Loaded `async` from <head>, so the worker (and the Pyodide download) starts while the page
+// is still arriving; everything that needs the page waits for DOMContentLoaded.
 (() => {
   "use strict";
   const script = document.currentScript;
-  const root = document.querySelector("[data-checker]");
-  if (!root || !script) return;
+  if (!script) return;
 
   const absolute = (path) => new URL(path, document.baseURI).href;
+  let root = null;           // the checker, once the page is parsed
   const one = (selector, within = root) => within.querySelector(selector);
   const all = (selector, within = root) => Array.from(within.querySelectorAll(selector));
-  const waiting = one(".checker-waiting");
-  const failed = one(".checker-failed");
-  const controls = one(".checker-controls");
-  const summary = one(".checker-summary");
+  let waiting, failed, controls, summary;
 
   let answers = {};          // fact id -> value, in memory only
   let path = [];             // the facts in use, in the order asked (from Python)
   let current = "audience";  // the question or outcome on show
   let runtime = "starting";  // starting | ready | failed
+  let failure = "";          // why it failed, for tests
   let waitingForRuntime = false;
   let latestStep = 0;
 
@@ -26,7 +27,7 @@
   const worker = new Worker(absolute(script.dataset.worker), { type: "module" });
   const replies = new Map();
   let nextId = 0;
-  const bootTimer = setTimeout(() => fail("timed out"), Number(root.dataset.bootTimeout));
+  const bootTimer = setTimeout(() => fail("timed out"), Number(script.dataset.bootTimeout));
 
   function call(type, payload) {
     nextId += 1;
@@ -39,7 +40,7 @@
     if (data.type === "ready") {
       clearTimeout(bootTimer);
       runtime = "ready";
-      root.dataset.runtime = runtime;  // for tests and the benchmark
+      showRuntime();
       if (waitingForRuntime) step();
     } else if (data.type === "failed") {
       fail(data.message);
@@ -57,12 +58,20 @@
   function fail(reason) {
     if (runtime === "ready") return;
     runtime = "failed";
-    root.dataset.runtime = runtime;
     clearTimeout(bootTimer);
     worker.terminate();
+    failure = reason;
+    showRuntime();
+  }
+
+  // The runtime's state on the page (a no-op until the page is parsed; run again then).
+  function showRuntime() {
+    if (!root) return;
+    root.dataset.runtime = runtime;  // for tests and the benchmark
+    if (runtime !== "failed") return;
     waiting.hidden = true;
     failed.hidden = false;
-    failed.dataset.reason = reason;
+    failed.dataset.reason = failure;
     if (waitingForRuntime) focus(one("h2", failed));
   }
 
@@ -259,17 +268,29 @@
     renderSummary();
   }
 
-  root.addEventListener("click", (event) => {
-    const target = event.target.closest("button");
-    if (!target || !root.contains(target)) return;
-    if (target.dataset.answer) answer(target);
-    else if (target.dataset.change) reveal(target.dataset.change);
-    else if (target.dataset.letterAction) letterAction(target);
-    else if (target.dataset.control === "back") back();
-    else if (target.dataset.control === "print") window.print();
-    else if (target.dataset.control === "restart") { wipe(); reveal("audience"); }
-  });
+  // ------------------------------------------------------------------ the page
+  function setUp() {
+    root = document.querySelector("[data-checker]");
+    if (!root) { worker.terminate(); return; }
+    waiting = one(".checker-waiting");
+    failed = one(".checker-failed");
+    controls = one(".checker-controls");
+    summary = one(".checker-summary");
+    showRuntime();
+    root.addEventListener("click", (event) => {
+      const target = event.target.closest("button");
+      if (!target || !root.contains(target)) return;
+      if (target.dataset.answer) answer(target);
+      else if (target.dataset.change) reveal(target.dataset.change);
+      else if (target.dataset.letterAction) letterAction(target);
+      else if (target.dataset.control === "back") back();
+      else if (target.dataset.control === "print") window.print();
+      else if (target.dataset.control === "restart") { wipe(); reveal("audience"); }
+    });
+    // Quick exit (and anything else) can wipe the answers without reloading.
+    document.addEventListener("checker:wipe", wipe);
+  }
 
-  // Quick exit (and anything else) can wipe the answers without reloading.
-  document.addEventListener("checker:wipe", wipe);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
+  else setUp();
 })();
