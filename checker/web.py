@@ -15,8 +15,9 @@ import json
 from datetime import date
 
 from . import FLOWS, FactError, decide
-from .docx import docx_bytes
-from .letters import draft
+
+# `letters` and `docx` are imported when first used, not here: the page waits for this
+# module before its first answer, and most visitors never draft a letter.
 
 AUDIENCE = "audience"
 
@@ -60,6 +61,8 @@ def letter(request_json: str, today: str | None = None) -> str:
     if audience not in FLOWS:
         return json.dumps(_error(AUDIENCE, "choose an audience first"))
     facts = {fact: value for fact, value in answers.items() if fact in FLOWS[audience].facts}
+    from .letters import draft
+
     try:
         drafted = draft(audience, facts, details, today=date.fromisoformat(today) if today else None)
     except FactError as error:
@@ -72,4 +75,6 @@ def letter(request_json: str, today: str | None = None) -> str:
 
 def docx(text: str) -> bytes:
     """The (edited) letter as a Word document, made on the visitor's device."""
+    from .docx import docx_bytes
+
     return docx_bytes(text)
