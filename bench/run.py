@@ -78,19 +78,33 @@ BARE_PAGE = """<!doctype html><html lang="en"><meta charset="utf-8"><title>Bare 
 <script src="bare.js"></script></html>"""
 BARE_SCRIPT = """
 const worker = new Worker("worker.js", {type: "module"});
-worker.onmessage = () => { window.__ready = performance.now(); };
+performance.mark("checker-worker-started");
+worker.onmessage = ({data}) => {
+  performance.mark("checker-ready", {detail: data});
+  window.__ready = performance.now();
+};
 const wheel = new URLSearchParams(location.search).get("wheel");
 worker.postMessage({indexURL: new URL("pyodide/", location).href,
                     wheel: wheel ? new URL(wheel, location).href : null});
 """
 BARE_WORKER = """
 self.onmessage = async ({data}) => {
+  const started = performance.now();
   const {loadPyodide} = await import(`${data.indexURL}pyodide.mjs`);
   const pyodide = await loadPyodide({indexURL: data.indexURL, packages: data.wheel ? [data.wheel] : []});
+  const loaded = performance.now();
   if (data.wheel) pyodide.pyimport("checker.web");
-  self.postMessage("ready");
+  self.postMessage({pyodide: loaded - started, rules: performance.now() - loaded});
 };
 """
+
+# Where the time to "ready" went, from the User Timing marks checker.js (and the bare page)
+# leave: when the worker was created, then the worker's own timings.
+PHASES = """() => {
+  const started = performance.getEntriesByName("checker-worker-started")[0];
+  const ready = performance.getEntriesByName("checker-ready")[0];
+  return started && ready ? {worker_started: started.startTime, ...ready.detail} : null;
+}"""
 
 
 # --------------------------------------------------------------------------- machine
@@ -183,14 +197,15 @@ def settle(page, transferred: list[int]) -> int:  # type: ignore[no-untyped-def]
     return sum(transferred)
 
 
-def bare_boot(browser: Browser, base: str, wheel: str | None, cache: bool = False) -> float:
+def bare_boot(browser: Browser, base: str, wheel: str | None,
+              cache: bool = False) -> tuple[float, dict[str, float]]:
     context, page, _ = browser.context(cache)
     try:
         page.goto(base + "/index.html" + (f"?wheel={wheel}" if wheel else ""))
         for _ in range(READY_TIMEOUT // 50):
             ready = page.evaluate("window.__ready")
             if ready:
-                return float(ready)
+                return float(ready), page.evaluate(PHASES)
             page.wait_for_timeout(50)
         raise TimeoutError("bare Pyodide did not boot")
     finally:
@@ -216,11 +231,13 @@ def measure_server(browser: Browser, base: str, bare_base: str, wheel: str, guid
     figures: dict[str, list[float]] = {k: [] for k in (
         "fcp_cold", "ready_cold", "ready_warm", "fcp_warm", "bare_cold", "bare_wheel_cold",
         "bare_warm", "steps", "bytes_guidance", "bytes_checker", "bytes_guidance_warm")}
+    phases: dict[str, list[dict[str, float]]] = {"checker": [], "bare": []}
     for run in range(runs):
         # The checker, cold, then warm in the same context.
         context, page, transferred = browser.context(cache=False)
         try:
             figures["ready_cold"].append(checker_ready(page, base))
+            phases["checker"].append({**page.evaluate(PHASES), "ready": figures["ready_cold"][-1]})
             figures["fcp_cold"].append(paint(page))
             figures["bytes_checker"].append(settle(page, transferred))
             if run == 0:
@@ -251,8 +268,10 @@ def measure_server(browser: Browser, base: str, bare_base: str, wheel: str, guid
         finally:
             context.close()
         # The yardstick.
-        figures["bare_cold"].append(bare_boot(browser, bare_base, None))
-        figures["bare_wheel_cold"].append(bare_boot(browser, bare_base, wheel))
+        ready, bare_phases = bare_boot(browser, bare_base, None)
+        figures["bare_cold"].append(ready)
+        phases["bare"].append({**bare_phases, "ready": ready})
+        figures["bare_wheel_cold"].append(bare_boot(browser, bare_base, wheel)[0])
         context, page, _ = browser.context(cache=True)
         try:
             for attempt in range(2):
@@ -266,7 +285,30 @@ def measure_server(browser: Browser, base: str, bare_base: str, wheel: str, guid
             context.close()
         print(f"    run {run + 1}/{runs}: checker ready {figures['ready_cold'][-1]:.0f} ms, "
               f"bare boot {figures['bare_cold'][-1]:.0f} ms", flush=True)
-    return figures
+    return {**figures, "phases": phases}
+
+
+def breakdown(phases: dict[str, list[dict[str, float]]]) -> dict[str, str]:
+    """Where the cold "ready" time went, ours / bare (medians, ms), and the ratio with the
+    loadPyodide() time itself held equal: that part is the same work on both pages and is where
+    nearly all of this machine's run-to-run noise is."""
+    def m(which: str, f) -> float:  # type: ignore[no-untyped-def]
+        return median([f(p) for p in phases[which]])
+
+    def pair(f) -> str:  # type: ignore[no-untyped-def]
+        return f"{m('checker', f):,.0f} / {m('bare', f):,.0f}"
+
+    rest = lambda p: p["ready"] - p["pyodide"]  # noqa: E731 — everything but loadPyodide()
+    bare_ready = m("bare", lambda p: p["ready"])
+    held_equal = (bare_ready + m("checker", rest) - m("bare", rest)) / bare_ready
+    return {
+        "Worker created, ms after navigation (ours / bare)": pair(lambda p: p["worker_started"]),
+        "loadPyodide() in the worker (ours / bare)": pair(lambda p: p["pyodide"]),
+        "Rules unpacked + imported (ours)": f"{m('checker', lambda p: p['wheel']):,.0f} + "
+                                            f"{m('checker', lambda p: p['rules']):,.0f}",
+        "Everything except loadPyodide() (ours / bare)": pair(rest),
+        "Checker ready / bare boot, loadPyodide() held equal": f"{held_equal:.2f}",
+    }
 
 
 # --------------------------------------------------------------------------- Lighthouse
@@ -307,6 +349,14 @@ def lighthouse(url: str, out: Path) -> dict[str, float]:
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
+
+
+def ratio(ours: list[float], yardstick: list[float]) -> str:
+    """Median over median, then the spread of the runs' own ratios (each run measures both, one
+    after the other, so the pairs share the machine's load at that moment)."""
+    pairs = sorted(a / b for a, b in zip(ours, yardstick))
+    spread = f" (runs {pairs[0]:.2f}–{pairs[-1]:.2f}, median {median(pairs):.2f})" if len(pairs) > 1 else ""
+    return f"{median(ours) / median(yardstick):.2f}{spread}"
 
 
 def kb(values: list[float]) -> str:
@@ -380,12 +430,14 @@ def main() -> None:
         row("Bare Pyodide boot, cold", "bare_cold", ms)
         row("Bare Pyodide boot + our wheel, cold", "bare_wheel_cold", ms)
         row("Bare Pyodide boot, warm", "bare_warm", ms)
-        rows.append(["Checker ready / bare boot, cold", *(
-            f"{median(f['ready_cold']) / median(f['bare_cold']):.2f}" for f in servers.values())])
-        rows.append(["Checker ready / (bare + wheel), cold", *(
-            f"{median(f['ready_cold']) / median(f['bare_wheel_cold']):.2f}" for f in servers.values())])
-        rows.append(["Checker ready / bare boot, warm", *(
-            f"{median(f['ready_warm']) / median(f['bare_warm']):.2f}" for f in servers.values())])
+        def ratio_row(name: str, ours: str, yardstick: str) -> None:
+            rows.append([name, *(ratio(f[ours], f[yardstick]) for f in servers.values())])
+        ratio_row("Checker ready / bare boot, cold", "ready_cold", "bare_cold")
+        ratio_row("Checker ready / (bare + wheel), cold", "ready_cold", "bare_wheel_cold")
+        ratio_row("Checker ready / bare boot, warm", "ready_warm", "bare_warm")
+        parts = {label: breakdown(f["phases"]) for label, f in servers.items()}  # type: ignore[arg-type]
+        for name in next(iter(parts.values())):
+            rows.append([name, *(part[name] for part in parts.values())])
         row("Time per answer (median of a 10-answer run)", "steps", ms)
         row(f"Transferred: guidance page {args.guidance}, cold", "bytes_guidance", kb)
         row(f"Transferred: guidance page {args.guidance}, warm", "bytes_guidance_warm", kb)

@@ -25,6 +25,7 @@
 
   // ------------------------------------------------------------------ the worker
   const worker = new Worker(absolute(script.dataset.worker), { type: "module" });
+  performance.mark("checker-worker-started");  // User Timing marks for the benchmark
   const replies = new Map();
   let nextId = 0;
   const bootTimer = setTimeout(() => fail("timed out"), Number(script.dataset.bootTimeout));
@@ -38,6 +39,7 @@
 
   worker.onmessage = ({ data }) => {
     if (data.type === "ready") {
+      performance.mark("checker-ready", { detail: data.timings });
       clearTimeout(bootTimer);
       runtime = "ready";
       showRuntime();
