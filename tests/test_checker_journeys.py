@@ -72,8 +72,8 @@ def test_start_again_leaves_nothing_behind(recorded: RecordedPage) -> None:
     panel = recorded.page.locator('[data-outcome="share-with-consent"]')
     panel.locator('[data-detail="sender_name"]').fill("Alex Example")
     panel.locator('[data-letter-action="draft"]').click()
-    recorded.page.wait_for_function("document.querySelector('[data-letter=\"share-with-consent\"] "
-                                    "textarea').value.includes('Alex Example')")
+    panel.locator(".checker-letter-output").wait_for(state="visible", timeout=READY)
+    assert "Alex Example" in panel.locator("textarea").input_value()
     recorded.page.locator('[data-control="restart"]').click()
     assert visible_sections(recorded) == ["audience"]
     assert recorded.page.locator(".checker-summary").is_hidden()
@@ -113,8 +113,7 @@ def test_a_letter_is_drafted_with_the_details_and_downloads(recorded: RecordedPa
     block.locator('[data-detail="reference"]').fill("OP-4471")
     block.locator('[data-letter-action="draft"]').click()
     text = block.locator("textarea")
-    recorded.page.wait_for_function("document.querySelector('[data-letter=\"ask-for-missing-contents\"]"
-                                    " textarea').value.length > 0")
+    block.locator(".checker-letter-output").wait_for(state="visible", timeout=READY)
     letter = text.input_value()
     assert "Dear DC Jones" in letter and "Sam Carter" in letter and "OP-4471" in letter
     assert "10 February 2026" in letter and "section 44C(1)(c)" in letter

@@ -505,13 +505,13 @@ def on_page_content(html_text, page, config, files):  # type: ignore[no-untyped-
     html_text = html_text.replace("<abbr title=", '<abbr tabindex="0" title=')
     if "data-checker" in html_text:
         html_text = inert_outcome_panels(html_text)
-    if "toc" in (page.meta.get("hide") or []):
+    if "toc" in (page.meta.get("hide") or []) and page.toc.items:
         # The theme renders a hidden table of contents anyway, and puts it in the phone menu.
         # On the checker it would list every hidden question and outcome heading: 40 KB of
-        # markup to lay out, and links to panels that are not on show.
-        from mkdocs.structure.toc import TableOfContents
-
-        page.toc = TableOfContents([])
+        # markup to lay out, and links to panels that are not on show. Only the page title
+        # stays: the theme's "Skip to content" link points at it.
+        page.toc.items[0].children = []
+        del page.toc.items[1:]
     return html_text
 
 
