@@ -1,7 +1,8 @@
 // Runs the checker's Python rules in Pyodide, off the page's main thread.
 // In:  {type: "boot", indexURL, wheelURL}, then {id, type: "step" | "letter" | "docx", payload}
 // Out: {type: "ready", timings} | {type: "failed", message} | {id, result} | {id, error}
-//      (timings: milliseconds spent loading Pyodide, unpacking the rules, importing them)
+//      (timings: milliseconds spent starting the worker, loading Pyodide, unpacking the rules,
+//      importing them)
 let web = null;
 
 const handlers = {
@@ -28,7 +29,10 @@ self.onmessage = async ({ data }) => {
       pyodide.unpackArchive(new Uint8Array(await wheel), "wheel");
       const unpacked = performance.now();
       web = pyodide.pyimport("checker.web");
-      const timings = { pyodide: loaded - started, wheel: unpacked - loaded, rules: performance.now() - unpacked };
+      const timings = {
+        worker: started,  // from the worker's creation to this message (its time origin)
+        pyodide: loaded - started, wheel: unpacked - loaded, rules: performance.now() - unpacked,
+      };
       self.postMessage({ type: "ready", timings });
     } catch (error) {
       self.postMessage({ type: "failed", message: String((error && error.message) || error) });
