@@ -167,9 +167,11 @@ def _side(flow: Flow, fact: str):  # type: ignore[no-untyped-def]
 
 def _outcome(flow: Flow, outcome_id: str, path: tuple[str, ...], facts: dict[str, Value]) -> Result:
     cites = list(OUTCOMES[outcome_id].cites)
-    request_day = facts[flow.date_fact] if flow.date_fact in path else None  # type: ignore[index]
+    request_day = None
     regime = None
-    if isinstance(request_day, date):
+    if flow.date_fact in path:
+        request_day = facts[flow.date_fact]  # type: ignore[index]
+        assert isinstance(request_day, date)
         matched = regime_on(request_day)
         regime = matched.id
         cites += matched.cites
@@ -183,7 +185,7 @@ def _outcome(flow: Flow, outcome_id: str, path: tuple[str, ...], facts: dict[str
         if side.fact in path and facts[side.fact] == "yes":
             flags.append(side.flag)
             cites += side.cites
-    if isinstance(request_day, date):
+    if request_day is not None:
         # Cite only sources in force on the day the request was made.
         cites = [c for c in cites if not (SOURCES[c].in_force and SOURCES[c].in_force > request_day)]
     unique_cites = tuple(dict.fromkeys(cites))
