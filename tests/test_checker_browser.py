@@ -133,6 +133,19 @@ def test_the_checker_page_leaves_the_processor_to_python(recorded: RecordedPage)
     assert recorded.errors == []
 
 
+def test_python_starts_once_the_page_itself_is_ready(recorded: RecordedPage) -> None:
+    """The worker (and with it the Pyodide download and compile) starts after the page has
+    been parsed and the theme's script has run, so they do not compete with the page's own
+    start-up for the processor (README, Performance: Lighthouse's total blocking time)."""
+    page = recorded.page
+    open_checker(recorded)
+    page.wait_for_load_state("load")
+    times = page.evaluate("""() => ({
+        parsed: performance.getEntriesByType("navigation")[0].domInteractive,
+        worker: performance.getEntriesByName("checker-worker-started")[0].startTime})""")
+    assert times["parsed"] <= times["worker"], times
+
+
 def test_an_outcome_is_laid_out_only_when_reached(recorded: RecordedPage) -> None:
     page = recorded.page
     open_checker(recorded)

@@ -2,18 +2,20 @@
 // next step, and reveals the matching pre-rendered question or outcome. No rule lives here.
 // Answers stay in this page's memory only: never in the URL, history, cookies or storage.
 //
-// Loaded `async` from <head>, so the worker (and the Pyodide download) starts while the page
-// is still arriving; everything that needs the page waits for DOMContentLoaded.
+// Loaded `defer` (overrides/checker.html says why): it runs when the page has been parsed.
 (() => {
   "use strict";
   const script = document.currentScript;
-  if (!script) return;
+  const root = document.querySelector("[data-checker]");
+  if (!script || !root) return;
 
   const absolute = (path) => new URL(path, document.baseURI).href;
-  let root = null;           // the checker, once the page is parsed
   const one = (selector, within = root) => within.querySelector(selector);
   const all = (selector, within = root) => Array.from(within.querySelectorAll(selector));
-  let waiting, failed, controls, summary;
+  const waiting = one(".checker-waiting");
+  const failed = one(".checker-failed");
+  const controls = one(".checker-controls");
+  const summary = one(".checker-summary");
 
   let answers = {};          // fact id -> value, in memory only
   let path = [];             // the facts in use, in the order asked (from Python)
@@ -66,9 +68,8 @@
     showRuntime();
   }
 
-  // The runtime's state on the page (a no-op until the page is parsed; run again then).
+  // The runtime's state on the page.
   function showRuntime() {
-    if (!root) return;
     root.dataset.runtime = runtime;  // for tests and the benchmark
     if (runtime !== "failed") return;
     waiting.hidden = true;
@@ -304,12 +305,6 @@
   function setUp() {
     const colourSwitch = document.querySelector("[data-checker-palette]");
     if (colourSwitch) setUpColourSwitch(colourSwitch);
-    root = document.querySelector("[data-checker]");
-    if (!root) { worker.terminate(); return; }
-    waiting = one(".checker-waiting");
-    failed = one(".checker-failed");
-    controls = one(".checker-controls");
-    summary = one(".checker-summary");
     showRuntime();
     root.addEventListener("click", (event) => {
       const target = event.target.closest("button");
@@ -325,6 +320,5 @@
     document.addEventListener("checker:wipe", wipe);
   }
 
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setUp);
-  else setUp();
+  setUp();
 })();
