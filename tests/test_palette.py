@@ -1,7 +1,7 @@
 """The light/dark colour scheme: a page follows the device's setting from its first paint, and
-the header's switch changes it on every page. On the checker page the switch is run by
-checker.js instead of the theme's bundle (overrides/checker.html says why); it must behave
-the same as the theme's."""
+the header's switch changes it, by mouse and by keyboard, as the theme's own switch did. The
+switch is run by assets/javascripts/colour-scheme.js instead of the theme's bundle (that file
+says why)."""
 
 from __future__ import annotations
 
@@ -91,12 +91,12 @@ def test_the_switch_changes_the_scheme_by_mouse_and_keyboard(browser: object, si
         recorded.context.close()
 
 
-def test_the_checker_page_keeps_its_switch_from_the_theme_bundle(built_site: Path) -> None:
-    checker = (built_site / "checker" / "index.html").read_text()
-    assert 'data-md-component="palette"' not in checker
-    assert '<form class="md-header__option" data-checker-palette>' in checker
-    guidance = (built_site / "therapists" / "index.html").read_text()
-    assert '<form class="md-header__option" data-md-component="palette">' in guidance
+def test_no_page_leaves_its_switch_to_the_theme_bundle(built_site: Path) -> None:
+    left = [str(page.relative_to(built_site)) for page in html_pages(built_site)
+            if 'data-md-component="palette"' in (text := page.read_text())
+            or '<form class="md-header__option" data-colour-scheme-switch>' not in text
+            or "assets/javascripts/colour-scheme.js" not in text]
+    assert left == []
 
 
 def test_every_page_chooses_the_devices_scheme_before_the_theme_draws_it(built_site: Path) -> None:

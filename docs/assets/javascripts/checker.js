@@ -271,40 +271,8 @@
     renderSummary();
   }
 
-  // ------------------------------------------------------------------ colour scheme
-  // The header's light/dark switch, which the theme's bundle does not start on this page
-  // (overrides/checker.html says why). The page is already in the right scheme: this shows
-  // the switch for the other one, and changes the scheme only when the visitor asks.
-  function setUpColourSwitch(form) {
-    const options = all("input", form);
-    const showSwitch = (index) => options.forEach((option, i) => {
-      option.checked = i === index;
-      option.nextElementSibling.hidden = i !== index;  // the label that switches onwards
-    });
-    showSwitch((window.__md_get("__palette") || { index: 0 }).index);
-    form.addEventListener("change", ({ target }) => {
-      const index = options.indexOf(target);
-      const color = Object.fromEntries(["media", "scheme", "primary", "accent"].map(
-        (key) => [key, target.getAttribute(`data-md-color-${key}`)]));
-      document.body.setAttribute("data-md-color-switching", "");  // no transitions meanwhile
-      Object.entries(color).forEach(([key, value]) => document.body.setAttribute(`data-md-color-${key}`, value));
-      setTimeout(() => document.body.removeAttribute("data-md-color-switching"));
-      window.__md_set("__palette", { index, color });  // page memory only, as for the theme
-      showSwitch(index);
-    });
-    form.addEventListener("keydown", (event) => {
-      if (event.key !== "Enter") return;
-      event.preventDefault();
-      const next = options[(options.findIndex((option) => option.checked) + 1) % options.length];
-      next.click();
-      next.focus();
-    });
-  }
-
   // ------------------------------------------------------------------ the page
   function setUp() {
-    const colourSwitch = document.querySelector("[data-checker-palette]");
-    if (colourSwitch) setUpColourSwitch(colourSwitch);
     showRuntime();
     root.addEventListener("click", (event) => {
       const target = event.target.closest("button");
