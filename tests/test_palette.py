@@ -86,6 +86,9 @@ def test_the_switch_changes_the_scheme_by_mouse_and_keyboard(browser: object, si
         assert page.evaluate("document.activeElement.id") == "__palette_0"
         page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
         assert page.url == site_url + path  # the form never submits
+        # The choice is not kept on the device (about/safety.md says so).
+        assert page.evaluate("localStorage.length + sessionStorage.length") == 0
+        assert recorded.context.cookies() == []
         assert recorded.errors == []
     finally:
         recorded.context.close()
