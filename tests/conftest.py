@@ -22,6 +22,8 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
+# The device's colour setting (Playwright's color_scheme) -> the theme's scheme on <body>.
+SCHEMES = {"light": "default", "dark": "slate"}
 MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
               ".whl": "application/zip", ".json": "application/json", ".css": "text/css"}
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, RecordedPage, page_paths
+from tests.conftest import ROOT, SCHEMES, RecordedPage, page_paths
 
 pytestmark = pytest.mark.browser
 
@@ -18,7 +18,6 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 READY = 90_000
 CHECKER = "/checker/"
 PHONE = {"width": 390, "height": 844}
-SCHEMES = {"light": "default", "dark": "slate"}
 
 
 def axe(recorded: RecordedPage, **options: object) -> list[str]:

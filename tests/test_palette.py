@@ -10,11 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RecordedPage, html_pages
+from tests.conftest import SCHEMES, RecordedPage, html_pages
 
 GUIDANCE = "/therapists/"
 CHECKER = "/checker/"
-SCHEMES = {"light": "default", "dark": "slate"}
 SWITCH_TO = {"light": "Switch to dark mode", "dark": "Switch to light mode"}
 
 # Before any of the page's scripts: every colour scheme the body has had, with the time.
