@@ -34,8 +34,14 @@ def axe(recorded: RecordedPage, **options: object) -> list[str]:
         page.add_script_tag(url="/__axe__.js")
     run_only = options.get("rules") or TAGS
     kind = "rule" if options.get("rules") else "tag"
-    result = page.evaluate("""([kind, values]) => axe.run(document,
-        {runOnly: {type: kind, values}, resultTypes: ['violations']})""", [kind, run_only])
+    # Colours are checked as they settle: the theme's buttons fade to their hover and focus
+    # colours over 125 ms, and a check in mid-fade reads a colour that is never at rest.
+    result = page.evaluate("""async ([kind, values]) => {
+        await Promise.all(document.getAnimations()
+            .filter((animation) => animation.effect.getComputedTiming().endTime !== Infinity)
+            .map((animation) => animation.finished.catch(() => null)));
+        return axe.run(document, {runOnly: {type: kind, values}, resultTypes: ['violations']});
+    }""", [kind, run_only])
     lines = []
     for violation in result["violations"]:
         for node in violation["nodes"][:3]:
