@@ -1,5 +1,7 @@
-// Runs checker.web.step for every case inside Pyodide under Node (the browser's Python).
-// Usage: node tests/pyodide_parity.mjs WHEEL CASES.json TODAY  -> prints {version, results}
+// Runs checker.web.step for every case inside Pyodide under Node (the browser's Python), and
+// lists the wheel's modules whose bytecode is not what this Python makes of their source.
+// Usage: node tests/pyodide_parity.mjs WHEEL CASES.json TODAY
+//        -> prints {version, results, bytecode: {module: "ok" | "missing" | "stale"}}
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
@@ -11,4 +13,17 @@ pyodide.runPython("from checker.engine import check_structure; check_structure()
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
 const results = cases.map((answers) => JSON.parse(web.step(JSON.stringify({ answers }), today)));
-console.log(JSON.stringify({ version, results }));
+const bytecode = JSON.parse(pyodide.runPython(`
+import importlib.util, json, marshal, pathlib, checker
+
+def state(source):
+    cached = pathlib.Path(importlib.util.cache_from_source(str(source)))
+    if not cached.exists():
+        return "missing"
+    data = cached.read_bytes()
+    fresh = compile(source.read_bytes(), f"checker/{source.name}", "exec", dont_inherit=True)
+    return "ok" if data[:4] == importlib.util.MAGIC_NUMBER and marshal.loads(data[16:]) == fresh else "stale"
+
+json.dumps({source.name: state(source) for source in pathlib.Path(checker.__file__).parent.glob("*.py")})
+`));
+console.log(JSON.stringify({ version, results, bytecode }));

@@ -109,15 +109,25 @@ def test_the_checker_page_carries_every_question_and_outcome(built_site: Path) -
     assert all((pyodide / name).exists() for name in PYODIDE_FILES)
 
 
+def test_an_outcome_text_that_would_end_its_data_block_fails_the_build() -> None:
+    panels = load_hook().inert_outcome_panels
+    assert panels('<section data-outcome="a"><p>fine</p></section>') == \
+        '<section data-outcome="a"><script type="text/html"><p>fine</p></script></section>'
+    with pytest.raises(ValueError, match="</script"):
+        panels('<section data-outcome="a"><p>see </SCRIPT> here</p></section>')
+
+
 def test_the_checker_page_lays_out_only_what_is_on_show(built_site: Path) -> None:
-    """Outcome panels hold their content in a <template>, and the (hidden) table of contents
-    is empty, so the page does not list or lay out 25 outcomes at load."""
+    """Outcome panels hold their content as text in a data block, and the (hidden) table of
+    contents is empty, so the page does not build, list or lay out 25 outcomes at load."""
     text = (built_site / "checker" / "index.html").read_text(encoding="utf-8")
     panels = re.findall(r'<section [^>]*data-outcome="([^"]+)"[^>]*>(.*?)</section>', text, re.S)
     assert {outcome for outcome, _ in panels} == set(OUTCOMES)
+    block = re.compile(r'<script type="text/html">(.*?)</script>', re.S)
     for outcome, content in panels:
-        assert content.startswith("<template>") and content.endswith("</template>"), outcome
-    on_show = re.sub(r"<template>.*?</template>", "", text, flags=re.S)
+        whole = block.fullmatch(content)
+        assert whole and f'id="o-{outcome}"' in whole.group(1), outcome
+    on_show = block.sub("", text)
     assert 'href="#o-' not in on_show and 'class="md-nav__link" href="#q-' not in on_show, \
         "the page's (hidden) contents list is empty"
     assert 'name="search"' not in text

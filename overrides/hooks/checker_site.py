@@ -1,7 +1,8 @@
 """MkDocs hook: puts the rules package into the site.
 
-- on_config: builds the checker wheel (stdlib zip, reproducible) and records where the
-  wheel and the self-hosted Pyodide runtime will be served, plus the law-stated-as-at date.
+- on_config: builds the checker wheel (stdlib zip, reproducible, with bytecode compiled by
+  Pyodide's own Python) and records where the wheel and the self-hosted Pyodide runtime will
+  be served, plus the law-stated-as-at date.
 - on_files: adds the wheel and Pyodide's five core files to the site.
 - on_page_markdown: replaces `<!-- checker:... -->` / `<!-- site:... -->` markers with
   content generated from the same rules the browser runs, and adds the glossary to every
@@ -16,7 +17,9 @@ import base64
 import hashlib
 import html
 import json
+import posixpath
 import re
+import subprocess
 import sys
 import tempfile
 import zipfile
@@ -33,6 +36,8 @@ from checker.flow import regime_on  # noqa: E402
 from checker.letters import DETAILS, LETTERS  # noqa: E402
 
 INCLUDES = ROOT / "docs" / "includes"
+HOOKS = ROOT / "overrides" / "hooks"
+BYTECODE_CACHE = Path(tempfile.gettempdir()) / "site-bytecode-cache"
 PYODIDE_DIR = ROOT / "node_modules" / "pyodide"
 PYODIDE_FILES = (
     "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
@@ -51,14 +56,41 @@ def long_date(day: date) -> str:
 # --------------------------------------------------------------------------- the wheel
 
 
+def compiled_bytecode(sources: dict[str, str]) -> dict[str, bytes]:
+    """{"checker/engine.py": source} -> {"checker/__pycache__/engine.cpython-314.pyc": bytecode},
+    compiled by Pyodide's Python (compile_bytecode.mjs, under Node: about 4 s) and kept in a
+    cache in the system temp directory, keyed by the sources and the Pyodide version.
+    The browser then imports the rules without compiling them (about 30 ms less to ready)."""
+    key = hashlib.sha256(json.dumps([pyodide_version(), sources], sort_keys=True).encode()).hexdigest()
+    cached = BYTECODE_CACHE / f"{key}.json"
+    if not cached.exists():
+        done = subprocess.run(["node", str(HOOKS / "compile_bytecode.mjs")], input=json.dumps(sources),
+                              capture_output=True, text=True, cwd=ROOT, timeout=300)
+        if done.returncode != 0:
+            raise RuntimeError(f"compiling the rules with Pyodide failed:\n{done.stderr[-3000:]}")
+        BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        partial.write_text(done.stdout)
+        partial.replace(cached)
+    result = json.loads(cached.read_text())
+    return {
+        posixpath.join(posixpath.dirname(path), "__pycache__",
+                       f"{posixpath.basename(path)[:-3]}.{result['cache_tag']}.pyc"): base64.b64decode(code)
+        for path, code in result["bytecode"].items()
+    }
+
+
 def build_wheel(package_dir: Path = ROOT / "checker") -> bytes:
-    """A pure-Python wheel of the checker package, byte-for-byte reproducible."""
+    """A pure-Python wheel of the checker package, with its bytecode for Pyodide's Python,
+    byte-for-byte reproducible."""
     dist_info = f"therapy_notes_checker-{checker.__version__}.dist-info"
     entries: list[tuple[str, bytes]] = [
         (f"checker/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
         for path in sorted(package_dir.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".txt")
     ]
+    entries += sorted(compiled_bytecode(
+        {name: data.decode("utf-8") for name, data in entries if name.endswith(".py")}).items())
     entries.append((f"{dist_info}/METADATA", (
         "Metadata-Version: 2.1\nName: therapy-notes-checker\n"
         f"Version: {checker.__version__}\nRequires-Python: >=3.11\n").encode()))
@@ -494,10 +526,19 @@ _OUTCOME_PANEL = re.compile(r'(<section [^>]*\bdata-outcome=[^>]*>)(.*?)(</secti
 
 
 def inert_outcome_panels(html_text: str) -> str:
-    """Each outcome's content goes in a <template>: parsed, but not styled or laid out until
-    checker.js copies it into its panel when the visitor reaches that outcome. The checker
-    page carries all 25 outcomes, and laying them all out at load blocked the main thread."""
-    return _OUTCOME_PANEL.sub(r"\1<template>\2</template>\3", html_text)
+    """Each outcome's content goes in a data block, `<script type="text/html">`, which the
+    browser neither runs nor parses into elements: it only scans the text for its end tag.
+    checker.js turns the text into the panel's content when the visitor reaches that outcome.
+    The page carries all 25 outcomes (about 190 KB): laid out, they blocked the main thread;
+    as <template>s (parsed into inert elements) they still cost about 50 ms of it at load."""
+
+    def inert(match: re.Match[str]) -> str:
+        opening, content, closing = match.groups()
+        if "</script" in content.lower():
+            raise ValueError(f"an outcome's text contains </script: {opening}")
+        return f'{opening}<script type="text/html">{content}</script>{closing}'
+
+    return _OUTCOME_PANEL.sub(inert, html_text)
 
 
 def on_page_content(html_text, page, config, files):  # type: ignore[no-untyped-def]

@@ -95,11 +95,12 @@
     return one(`[data-question="${id}"]`) || outcomePanel(id);
   }
 
-  // Outcome panels arrive empty, their content in a <template> (nothing to lay out at load).
+  // Outcome panels arrive empty, their content as text in a data block (never run): nothing
+  // to parse into elements or lay out at load. It becomes the panel's content when reached.
   function outcomePanel(id) {
     const panel = one(`[data-outcome="${id}"]`);
-    const content = panel && one(":scope > template", panel);
-    if (content) content.replaceWith(content.content);
+    const content = panel && one(':scope > script[type="text/html"]', panel);
+    if (content) content.outerHTML = content.textContent;
     return panel;
   }
 
