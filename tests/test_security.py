@@ -41,7 +41,6 @@ class Head(HTMLParser):
         self.head: list[dict[str, str]] = []
         self.in_head = False
         self.scripts: list[str] = []
-        self.script_files: list[str] = []
         self.script: list[str] | None = None
         self.data_block: list[str] | None = None
         self.inline_style: list[str] = []
@@ -59,8 +58,6 @@ class Head(HTMLParser):
                               if value.strip().lower().startswith("javascript:")]
         if tag == "script" and "src" not in values and values.get("type", "").lower() in JS_TYPES:
             self.script = []
-        if tag == "script" and "src" in values:
-            self.script_files.append(values["src"])
         if tag == "script" and values.get("type", "").lower() == "text/html":
             self.data_block = []
 
@@ -74,7 +71,6 @@ class Head(HTMLParser):
             inserted = Head()
             inserted.feed("".join(self.data_block))
             self.scripts += inserted.scripts
-            self.script_files += inserted.script_files
             self.inline_style += inserted.inline_style
             self.data_block = None
 
@@ -101,8 +97,7 @@ def directives(policy: str) -> dict[str, list[str]]:
 
 
 def meta_policy(page: Path) -> str:
-    return next(element["content"] for element in parse(page).head
-                if element.get("http-equiv") == "Content-Security-Policy")
+    return parse(page).head[0]["content"]
 
 
 def sha256(text: str) -> str:
@@ -116,23 +111,14 @@ def runs_pyodide(page: Path) -> bool:
 # --------------------------------------------------------------------------- built pages
 
 
-def test_every_page_starts_its_head_with_script_hints_then_the_policy(built_site: Path) -> None:
-    """<head> opens with the charset, a preload hint for each script file the page runs (in
-    page order, nothing else), then the policy and no-referrer, before any script or style."""
+def test_every_page_starts_its_head_with_the_policy_and_no_referrer(built_site: Path) -> None:
     wrong = {}
     for page in html_pages(built_site):
-        parsed = parse(page)
-        assert parsed.script_files, page  # every page runs the theme's bundle
-        expected = [{"tag": "meta", "charset": "utf-8"}]
-        expected += [{"tag": "link", "rel": "preload", "href": src, "as": "script"}
-                     for src in parsed.script_files]
-        expected += [{"tag": "meta", "http-equiv": "Content-Security-Policy"},
-                     {"tag": "meta", "name": "referrer", "content": "no-referrer"}]
-        opening = [{key: value for key, value in element.items() if key != "content"
-                    or element.get("http-equiv") != "Content-Security-Policy"}
-                   for element in parsed.head[:len(expected)]]
-        if opening != expected:
-            wrong[str(page.relative_to(built_site))] = opening
+        head = parse(page).head
+        first, second = head[0], head[1]
+        if not (first["tag"] == "meta" and first.get("http-equiv") == "Content-Security-Policy"
+                and second == {"tag": "meta", "name": "referrer", "content": "no-referrer"}):
+            wrong[str(page.relative_to(built_site))] = head[:2]
         # The charset declaration must stay within the first 1024 bytes.
         assert page.read_bytes().find(b'<meta charset="utf-8">') < 1024, page
     assert not wrong
@@ -293,23 +279,6 @@ def test_the_recorder_sees_a_violation(recorded: RecordedPage) -> None:
     recorded.page.wait_for_timeout(100)
     assert recorded.page.evaluate("window.__ran") is None
     assert any("script-src" in v for v in recorded.page.evaluate("window.__csp"))
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("path", ["/therapists/replying/", CHECKER])
-def test_scripts_load_with_the_stylesheets_not_one_after_another(
-        recorded: RecordedPage, path: str) -> None:
-    """The preload hints before the policy work: every script file is requested before the
-    theme's stylesheet has arrived. Without them the parser finds the scripts only after the
-    head's inline scripts, which wait for that stylesheet, have run, and then one at a time."""
-    recorded.page.goto(recorded.site_url + path, wait_until="load")
-    timings = recorded.page.evaluate("""() => performance.getEntriesByType("resource").map(
-        (entry) => [new URL(entry.name).pathname, entry.startTime, entry.responseEnd])""")
-    stylesheet = next(end for name, _, end in timings if re.search(r"/main\.[0-9a-f]+\.min\.css$", name))
-    scripts = {name: start for name, start, _ in timings
-               if name.endswith(".js") and "/workers/" not in name and "checker-worker" not in name}
-    assert len(scripts) >= 3, timings  # the theme's bundle, quick-exit.js, colour-scheme.js
-    assert {name: start for name, start in scripts.items() if start >= stylesheet} == {}
 
 
 def run_checker_to_an_outcome(recorded: RecordedPage, base: str) -> None:

@@ -1,20 +1,15 @@
 """MkDocs hook: a Content-Security-Policy on every page, and security headers for static hosts.
 
-- on_post_page / on_post_template: starts <head> with the page's character set, a preload hint
-  for each script file the page runs, then `<meta http-equiv="Content-Security-Policy">` (a
-  meta policy only covers what comes after it, so it precedes every script and stylesheet)
-  and `<meta name="referrer" content="no-referrer">`. The policy is computed from the
-  finished page: the sha256 hash of every inline script on it, and 'wasm-unsafe-eval' only
-  on a page that runs Pyodide (template checker.html).
-- Why the hints, and why before the policy: Chromium's preload scanner, which looks ahead
-  in the page for files to fetch while the parser is blocked, stops when it meets a
-  Content-Security-Policy meta tag and drops the rest of what has arrived (measured: with the
-  whole page arriving at once, no file was fetched ahead). Each script was then requested only
-  when the parser reached it, one after another: the theme's bundle, then quick-exit.js, then
-  colour-scheme.js, each after the one before had run. A hint placed before the tag is seen,
-  so they all load at once, with the stylesheets. A hint only fetches: the script element
-  that runs the file comes after the policy and is checked against it as before. The charset
-  declaration moves first so that it stays within the first 1024 bytes, as HTML requires.
+- on_post_page / on_post_template: puts `<meta http-equiv="Content-Security-Policy">` as the
+  first element of <head> (a meta policy only covers what comes after it), followed by
+  `<meta name="referrer" content="no-referrer">`. The policy is computed from the finished
+  page: the sha256 hash of every inline script on it, and 'wasm-unsafe-eval' only on a page
+  that runs Pyodide (template checker.html).
+  Chromium's preload scanner stops at a CSP meta tag, so scripts at the end of a page are
+  fetched only when the parser reaches them. Preload hints placed before the tag were tried
+  (22 Nov 2026): on loopback the checker's worker started ~25 ms sooner, but the scripts then
+  shared a slow connection with the stylesheets, and Lighthouse's first paint came ~180 ms
+  later on guidance pages (6 runs each). Dropped: the first paint matters more.
 - on_post_build: writes `_headers` (Netlify / Cloudflare Pages format) at the site root with the
   same policies as response headers, plus the headers a meta tag cannot carry.
 
@@ -50,16 +45,12 @@ import base64
 import hashlib
 import posixpath
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 PYODIDE_TEMPLATES = frozenset({"checker.html"})
 JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
-CLASSIC_JS_TYPES = JS_TYPES - {"module"}  # a module would need rel="modulepreload"
-CHARSET = '<meta charset="utf-8">'
 
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
-_CHARSET = re.compile(r"\n?[ \t]*" + re.escape(CHARSET))
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
@@ -108,21 +99,15 @@ _workers: set[str] = set()
 _serving = False
 
 
-def _scripts(html: str) -> Iterator[tuple[dict[str, str], str]]:
-    """(attributes, text) of every <script> element."""
-    for match in _SCRIPT.finditer(html):
-        attrs = {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
-                 for m in _ATTR.finditer(match.group(1))}
-        yield attrs, match.group(2)
-
-
 def script_hashes(html: str) -> list[str]:
     """'sha256-…' sources for every inline script the browser would run, in page order."""
     hashes: list[str] = []
-    for attrs, body in _scripts(html):
+    for match in _SCRIPT.finditer(html):
+        attrs = {m.group(1).lower(): next((g for g in m.groups()[1:] if g is not None), "")
+                 for m in _ATTR.finditer(match.group(1))}
         if "src" in attrs or attrs.get("type", "").strip().lower() not in JS_TYPES:
             continue
-        body = body.replace("\r\n", "\n")
+        body = match.group(2).replace("\r\n", "\n")
         digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode()
         source = f"'sha256-{digest}'"
         if source not in hashes:
@@ -141,28 +126,13 @@ def policy_for(html: str, runs_pyodide: bool) -> str:
     return "; ".join(directives)
 
 
-def script_files(html: str) -> list[str]:
-    """The `src` of every classic script element on the page, in page order."""
-    files: list[str] = []
-    for attrs, _body in _scripts(html):
-        if "src" in attrs and attrs.get("type", "").strip().lower() in CLASSIC_JS_TYPES:
-            if attrs["src"] not in files:
-                files.append(attrs["src"])
-    return files
-
-
-def start_head(html: str, policy: str) -> str:
+def add_meta(html: str, policy: str) -> str:
     head = _HEAD.search(html)
     if not head:
         raise ValueError("security hook: page has no <head>")
-    if not _CHARSET.search(html, head.end()):
-        raise ValueError(f"security hook: page has no {CHARSET}")
-    rest = _CHARSET.sub("", html[head.end():], count=1)
-    hints = "".join(f'\n    <link rel="preload" href="{src}" as="script">' for src in script_files(rest))
-    tags = (f"\n    {CHARSET}{hints}"
-            f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
+    tags = (f'\n    <meta http-equiv="Content-Security-Policy" content="{policy}">'
             '\n    <meta name="referrer" content="no-referrer">')
-    return html[:head.end()] + tags + rest
+    return html[:head.end()] + tags + html[head.end():]
 
 
 def _worker_paths(html: str, page_url: str) -> set[str]:
@@ -193,7 +163,7 @@ def on_post_page(output, page, config):  # type: ignore[no-untyped-def]
     if runs_pyodide:
         page_dir = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
         _workers.update(_worker_paths(output, page_dir))
-    return start_head(output, policy)
+    return add_meta(output, policy)
 
 
 def on_post_template(output_content, template_name, config):  # type: ignore[no-untyped-def]
@@ -201,7 +171,7 @@ def on_post_template(output_content, template_name, config):  # type: ignore[no-
         return output_content
     policy = policy_for(output_content, runs_pyodide=False)
     _policies["/" + template_name] = policy
-    return start_head(output_content, policy)
+    return add_meta(output_content, policy)
 
 
 def headers_file(policies: dict[str, str], workers: set[str], search_workers: bool) -> str:
