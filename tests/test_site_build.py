@@ -130,8 +130,23 @@ def test_the_checker_page_lays_out_only_what_is_on_show(built_site: Path) -> Non
     on_show = block.sub("", text)
     assert 'href="#o-' not in on_show and 'class="md-nav__link" href="#q-' not in on_show, \
         "the page's (hidden) contents list is empty"
-    assert 'name="search"' not in text
-    assert 'name="search"' in (built_site / "therapists" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_checker_page_is_a_single_task_page(built_site: Path) -> None:
+    """No site navigation beside the checker on a wide screen and none of the theme's
+    JavaScript on its page, as on GOV.UK's question pages; every other page keeps both."""
+    bundle = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"></script>')
+    primary_nav = re.compile(r'<div class="md-sidebar md-sidebar--primary"[^>]*>')
+    checker = (built_site / "checker" / "index.html").read_text(encoding="utf-8")
+    assert not bundle.search(checker)
+    assert primary_nav.search(checker).group(0).endswith(" hidden>")
+    assert '<nav class="md-nav md-nav--primary"' in checker  # still in a phone's menu
+    for page in html_pages(built_site):
+        if page != built_site / "checker" / "index.html":
+            text = page.read_text(encoding="utf-8")
+            assert bundle.search(text), page
+            nav = primary_nav.search(text)
+            assert nav is None or not nav.group(0).endswith(" hidden>"), page
 
 
 def test_the_wheel_is_reproducible_and_installable(tmp_path: Path) -> None:
