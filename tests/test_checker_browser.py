@@ -133,6 +133,32 @@ def test_the_checker_page_leaves_the_processor_to_python(recorded: RecordedPage)
     assert recorded.errors == []
 
 
+def test_the_site_menu_on_the_checker_page(browser: object, site_url: str) -> None:
+    """On a wide screen the checker has the page to itself; on a phone the menu still opens
+    (by the theme's CSS alone: the theme's JavaScript is not on this page) and leads on."""
+    wide = RecordedPage(browser, site_url, viewport={"width": 1280, "height": 800})
+    try:
+        open_checker(wide)
+        assert wide.page.locator(".md-sidebar--primary").is_hidden()
+        assert wide.page.locator(".md-sidebar--primary").count() == 1
+    finally:
+        wide.context.close()
+    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, has_touch=True)
+    try:
+        page = phone.page
+        open_checker(phone)
+        outcomes_link = page.locator('.md-nav--primary a[href="outcomes/"]')
+        on_screen = "e => { const box = e.getBoundingClientRect(); return box.right > 0 && box.left < innerWidth; }"
+        assert not outcomes_link.evaluate(on_screen)  # the menu starts closed, off the screen
+        page.locator('label.md-header__button[for="__drawer"]').click()
+        page.wait_for_function(f"() => ({on_screen})(document.querySelector('.md-nav--primary a[href=\"outcomes/\"]'))")
+        outcomes_link.click()
+        page.wait_for_url(f"{site_url}/checker/outcomes/")
+        assert phone.errors == []
+    finally:
+        phone.context.close()
+
+
 def test_python_starts_once_the_page_itself_is_ready(recorded: RecordedPage) -> None:
     """The worker (and with it the Pyodide download and compile) starts after the page has
     been parsed and the theme's script has run, so they do not compete with the page's own
