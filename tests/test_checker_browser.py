@@ -161,8 +161,8 @@ def test_the_site_menu_on_the_checker_page(browser: object, site_url: str) -> No
 
 def test_python_starts_once_the_page_itself_is_ready(recorded: RecordedPage) -> None:
     """The worker (and with it the Pyodide download and compile) starts after the page has
-    been parsed and the theme's script has run, so they do not compete with the page's own
-    start-up for the processor (README, Performance: Lighthouse's total blocking time)."""
+    been parsed, so they do not compete with the page's own start-up for the processor
+    (README, Performance: Lighthouse's total blocking time)."""
     page = recorded.page
     open_checker(recorded)
     page.wait_for_load_state("load")

@@ -149,6 +149,17 @@ def test_the_checker_page_is_a_single_task_page(built_site: Path) -> None:
             assert nav is None or not nav.group(0).endswith(" hidden>"), page
 
 
+def test_the_sites_own_scripts_never_hold_up_the_parser(built_site: Path) -> None:
+    """Every script of the site's own is `defer`: fetched together and run once the page is
+    parsed. A CSP meta tag stops Chromium fetching ahead, so a plain script at the end of the
+    body was only requested when the parser reached it, and the page (and on the checker
+    page, Python's start) waited for each in turn. Only the theme's bundle is plain."""
+    for page in html_pages(built_site):
+        for tag in parse(page).data:
+            if tag["tag"] == "script" and tag.get("src") and "/bundle." not in tag["src"]:
+                assert "defer" in tag, (page, tag["src"])
+
+
 def test_the_wheel_is_reproducible_and_installable(tmp_path: Path) -> None:
     hook = load_hook()
     assert hook.build_wheel() == hook.build_wheel()
