@@ -28,6 +28,9 @@ new MutationObserver((records, watching) => {
 
 
 def scheme_at_first_paint(recorded: RecordedPage) -> str:
+    # The load event can come before the first paint on a busy machine.
+    recorded.page.wait_for_function(
+        "performance.getEntriesByName('first-contentful-paint').length > 0")
     return recorded.page.evaluate("""() => {
         const painted = performance.getEntriesByName("first-contentful-paint")[0].startTime;
         return window.__schemes.filter(([time]) => time <= painted).pop()[1];
