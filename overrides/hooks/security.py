@@ -9,7 +9,9 @@
   fetched only when the parser reaches them. Preload hints placed before the tag were tried
   (22 Nov 2026): on loopback the checker's worker started ~25 ms sooner, but the scripts then
   shared a slow connection with the stylesheets, and Lighthouse's first paint came ~180 ms
-  later on guidance pages (6 runs each). Dropped: the first paint matters more.
+  later on guidance pages (6 runs each). Dropped: the first paint matters more. The site's
+  own scripts are `defer` instead (mkdocs.yml), so at least they no longer hold up the parser
+  one after the other.
 - on_post_build: writes `_headers` (Netlify / Cloudflare Pages format) at the site root with the
   same policies as response headers, plus the headers a meta tag cannot carry.
 
