@@ -151,7 +151,7 @@ def test_the_site_menu_on_the_checker_page(browser: object, site_url: str) -> No
         on_screen = "e => { const box = e.getBoundingClientRect(); return box.right > 0 && box.left < innerWidth; }"
         assert not outcomes_link.evaluate(on_screen)  # the menu starts closed, off the screen
         page.locator('label.md-header__button[for="__drawer"]').click()
-        page.wait_for_function(f"() => ({on_screen})(document.querySelector('.md-nav--primary a[href=\"outcomes/\"]'))")
+        page.wait_for_function(on_screen, arg=outcomes_link.element_handle())
         outcomes_link.click()
         page.wait_for_url(f"{site_url}/checker/outcomes/")
         assert phone.errors == []
