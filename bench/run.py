@@ -305,8 +305,8 @@ def breakdown(phases: dict[str, list[dict[str, float]]]) -> dict[str, str]:
         "Worker created, ms after navigation (ours / bare)": pair(lambda p: p["worker_started"]),
         "loadPyodide() in the worker (ours / bare)": pair(lambda p: p["pyodide"]),
         "Worker script loaded, until its first message (ours / bare)": pair(lambda p: p["worker"]),
-        "Rules unpacked + imported (ours)": f"{m('checker', lambda p: p['wheel']):,.0f} + "
-                                            f"{m('checker', lambda p: p['rules']):,.0f}",
+        "Rules written + imported (ours)": f"{m('checker', lambda p: p['wheel']):,.0f} + "
+                                           f"{m('checker', lambda p: p['rules']):,.0f}",
         "Ready until the next question shows (ours)": f"{m('checker', lambda p: p['ready'] - p['ready_mark']):,.0f}",
         "Everything except loadPyodide() (ours / bare)": pair(rest),
         "Checker ready / bare boot, loadPyodide() held equal": f"{held_equal:.2f}",

@@ -149,6 +149,30 @@ def test_blocked_webassembly_shows_the_fallback(recorded: RecordedPage) -> None:
     assert recorded.page.locator(".checker-waiting").is_hidden()
 
 
+@pytest.mark.parametrize("arrives", ["missing", "a host's error page", "cut short"])
+def test_a_missing_or_broken_wheel_shows_the_fallback(recorded: RecordedPage, arrives: str) -> None:
+    """The worker reads the rules' wheel itself: whatever arrives instead of it, the visitor
+    gets the fallback with its links, and soon, not after the 30-second boot timeout."""
+    def serve(route) -> None:  # type: ignore[no-untyped-def]
+        if arrives == "missing":
+            route.fulfill(status=404, body="Not found")
+        elif arrives == "a host's error page":
+            route.fulfill(status=200, body="<!doctype html><title>Moved</title>")
+        else:
+            route.fulfill(status=200, body=route.fetch().body()[:2000])
+
+    recorded.page.route("**/*.whl", serve)
+    open_checker(recorded)
+    answer(recorded, "audience", "therapist")
+    answer(recorded, "risk_now", "no")
+    fallback = recorded.page.locator(".checker-failed")
+    fallback.wait_for(state="visible", timeout=25_000)
+    assert fallback.get_attribute("data-reason") == {
+        "missing": "wheel: HTTP 404", "a host's error page": "wheel: not a zip file",
+        "cut short": "wheel: unreadable entry"}[arrives]
+    assert fallback.locator("a[href$='outcomes/']").count() >= 1
+
+
 def test_a_runtime_that_never_answers_times_out_to_the_fallback(recorded: RecordedPage) -> None:
     recorded.page.route("**/pyodide.asm.wasm", lambda route: None)  # hangs for ever
     started = time.time()
