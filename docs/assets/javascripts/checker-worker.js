@@ -48,17 +48,19 @@ self.onmessage = async ({ data }) => {
   if (data.type === "boot") {
     try {
       const started = performance.now();
-      const files = fetch(data.wheelURL).then((response) => {
-        if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
-        return response.arrayBuffer();
-      }).then(wheelFiles);
-      files.catch(() => {});  // reported below, once Pyodide has loaded
-      const { loadPyodide } = await import(`${data.indexURL}pyodide.mjs`);
-      const pyodide = await loadPyodide({ indexURL: data.indexURL });
-      const loaded = performance.now();
+      let loaded = started;
+      const [pyodide, files] = await Promise.all([  // a wheel that fails, fails at once
+        import(`${data.indexURL}pyodide.mjs`)
+          .then(({ loadPyodide }) => loadPyodide({ indexURL: data.indexURL }))
+          .then((booted) => { loaded = performance.now(); return booted; }),
+        fetch(data.wheelURL).then((response) => {
+          if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
+          return response.arrayBuffer();
+        }).then(wheelFiles),
+      ]);
       // Into Python's working directory, where unpackArchive would put them (on sys.path).
       const home = pyodide.FS.cwd();
-      for (const [path, bytes] of await files) {
+      for (const [path, bytes] of files) {
         pyodide.FS.mkdirTree(`${home}/${path.slice(0, path.lastIndexOf("/"))}`);
         pyodide.FS.writeFile(`${home}/${path}`, bytes);
       }
