@@ -104,6 +104,9 @@ def test_the_checker_page_carries_every_question_and_outcome(built_site: Path) -
     assert wheel.name.endswith("-py3-none-any.whl") and wheel.exists()
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
+        # checker-worker.js reads only stored files, each with its size in its local header.
+        assert all(info.compress_type == zipfile.ZIP_STORED and not info.flag_bits & 0x8
+                   for info in archive.infolist())
     assert "checker/web.py" in names and any(n.endswith("dist-info/RECORD") for n in names)
     pyodide = (built_site / "checker" / script["data-pyodide"]).resolve()
     assert all((pyodide / name).exists() for name in PYODIDE_FILES)

@@ -82,7 +82,9 @@ def compiled_bytecode(sources: dict[str, str]) -> dict[str, bytes]:
 
 def build_wheel(package_dir: Path = ROOT / "checker") -> bytes:
     """A pure-Python wheel of the checker package, with its bytecode for Pyodide's Python,
-    byte-for-byte reproducible."""
+    byte-for-byte reproducible. Its files are stored, not deflated: the page's worker reads
+    them as they are (checker-worker.js), with no decompressor to need (Safari has had one for
+    raw deflate only since 16.4), and the server's br/gz copy is smaller than deflating."""
     dist_info = f"therapy_notes_checker-{checker.__version__}.dist-info"
     entries: list[tuple[str, bytes]] = [
         (f"checker/{path.relative_to(package_dir).as_posix()}", path.read_bytes())
@@ -103,9 +105,9 @@ def build_wheel(package_dir: Path = ROOT / "checker") -> bytes:
     ) + f"{dist_info}/RECORD,,\n"
     entries.append((f"{dist_info}/RECORD", record.encode()))
     with tempfile.SpooledTemporaryFile() as buffer:
-        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as wheel:
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as wheel:
             for name, data in entries:
-                wheel.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data, zipfile.ZIP_DEFLATED)
+                wheel.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data, zipfile.ZIP_STORED)
         buffer.seek(0)
         return buffer.read()
 

@@ -16,32 +16,26 @@ const handlers = {
 
 // The wheel's files as [path, bytes], read while Pyodide boots, so that once it has booted
 // only writing them is left: ~2 ms, where Pyodide's unpackArchive (Python's zipfile) took
-// ~25 ms (README, Performance). A wheel is a zip; the build writes each entry stored or
-// deflated, with its sizes in its local header, and that is all this reads.
-async function wheelFiles(wheel) {
+// ~25 ms (README, Performance). A wheel is a zip; the build stores each file as it is, with
+// its size in its local header, and that is all this reads.
+function wheelFiles(wheel) {
   const view = new DataView(wheel);
-  const entries = [];
+  const files = [];
   let at = 0;
-  while (at + 30 <= wheel.byteLength && view.getUint32(at, true) === 0x04034b50) {  // an entry
+  while (at + 30 <= wheel.byteLength && view.getUint32(at, true) === 0x04034b50) {  // a file
     const [flags, method, size] = [view.getUint16(at + 6, true), view.getUint16(at + 8, true),
       view.getUint32(at + 18, true)];
     const nameEnd = at + 30 + view.getUint16(at + 26, true);
     const start = nameEnd + view.getUint16(at + 28, true);
-    if (flags & 0x8 || (method !== 0 && method !== 8) || start + size > wheel.byteLength) {
+    if (flags & 0x8 || method !== 0 || start + size > wheel.byteLength) {  // 0: stored
       throw new Error("wheel: unreadable entry");
     }
     const path = new TextDecoder().decode(new Uint8Array(wheel, at + 30, nameEnd - at - 30));
-    const data = new Uint8Array(wheel, start, size);
-    entries.push(Promise.all([path, method === 8 ? inflate(data) : data]));
+    files.push([path, new Uint8Array(wheel, start, size)]);
     at = start + size;
   }
-  if (entries.length === 0) throw new Error("wheel: not a zip file");
-  return Promise.all(entries);
-}
-
-async function inflate(data) {
-  const stream = new Blob([data]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  if (files.length === 0) throw new Error("wheel: not a zip file");
+  return files;
 }
 
 self.onmessage = async ({ data }) => {
