@@ -135,13 +135,18 @@ def test_the_checker_page_lays_out_only_what_is_on_show(built_site: Path) -> Non
         "the page's (hidden) contents list is empty"
 
 
+def is_theme_bundle(tag: dict[str, str]) -> bool:
+    """The theme's own JavaScript: `assets/javascripts/bundle.<hash>.min.js`."""
+    return tag["tag"] == "script" and "/bundle." in tag.get("src", "")
+
+
 def test_the_checker_page_is_a_single_task_page(built_site: Path) -> None:
     """No site navigation beside the checker on a wide screen and none of the theme's
     JavaScript on its page, as on GOV.UK's question pages; every other page keeps both."""
     checker = built_site / "checker" / "index.html"
     for page in html_pages(built_site):
         tags = parse(page).data
-        loads_bundle = any(t["tag"] == "script" and "/bundle." in t.get("src", "") for t in tags)
+        loads_bundle = any(is_theme_bundle(t) for t in tags)
         navs = [t for t in tags if t["tag"] == "div" and t.get("class") == "md-sidebar md-sidebar--primary"]
         if page == checker:
             assert not loads_bundle
@@ -159,7 +164,7 @@ def test_the_sites_own_scripts_never_hold_up_the_parser(built_site: Path) -> Non
     page, Python's start) waited for each in turn. Only the theme's bundle is plain."""
     for page in html_pages(built_site):
         for tag in parse(page).data:
-            if tag["tag"] == "script" and tag.get("src") and "/bundle." not in tag["src"]:
+            if tag["tag"] == "script" and tag.get("src") and not is_theme_bundle(tag):
                 assert "defer" in tag, (page, tag["src"])
 
 

@@ -20,6 +20,7 @@ const handlers = {
 // its size in its local header, and that is all this reads.
 function wheelFiles(wheel) {
   const view = new DataView(wheel);
+  const names = new TextDecoder();
   const files = [];
   let at = 0;
   while (at + 30 <= wheel.byteLength && view.getUint32(at, true) === 0x04034b50) {  // a file
@@ -30,7 +31,7 @@ function wheelFiles(wheel) {
     if (flags & 0x8 || method !== 0 || start + size > wheel.byteLength) {  // 0: stored
       throw new Error("wheel: unreadable entry");
     }
-    const path = new TextDecoder().decode(new Uint8Array(wheel, at + 30, nameEnd - at - 30));
+    const path = names.decode(new Uint8Array(wheel, at + 30, nameEnd - at - 30));
     files.push([path, new Uint8Array(wheel, start, size)]);
     at = start + size;
   }
