@@ -71,7 +71,9 @@ def browser() -> Iterator[object]:
 
     assert Path(CHROMIUM).exists(), "Debian chromium is required: apt-get install chromium"
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        # Real browsers keep pages in a back/forward cache; Playwright turns it off by default.
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS,
+                                              ignore_default_args=["--disable-back-forward-cache"])
         yield launched
         launched.close()
 

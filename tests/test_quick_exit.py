@@ -98,6 +98,23 @@ def press_shift(recorded: RecordedPage, times: int) -> None:
         recorded.page.keyboard.press("Shift")
 
 
+def travel(recorded: RecordedPage, direction: str) -> None:
+    """Back or Forward as a person presses it. A page shown again from the back/forward cache
+    fires no load event, so this waits for the new document to be shown, polling from here
+    (the site's CSP forbids Playwright's eval-based waits)."""
+    page = recorded.page
+    before = page.evaluate("window.__travel = Math.random()")
+    (page.go_back if direction == "back" else page.go_forward)(wait_until="commit")
+    for _ in range(200):
+        try:
+            if page.evaluate("document.readyState === 'complete' && window.__travel") != before:
+                return
+        except Exception:  # the old document went away while it was asked
+            pass
+        page.wait_for_timeout(50)
+    raise AssertionError(f"{direction}: no page was shown")
+
+
 def status(recorded: RecordedPage) -> str:
     return recorded.page.locator(".quick-exit__status").inner_text()
 
@@ -147,7 +164,7 @@ def test_the_exit_uses_replace_so_back_does_not_return(recorded: RecordedPage) -
     recorded.page.wait_for_url(re.compile(r"^https://"))
     assert urlparse(recorded.page.url).hostname in {urlparse(d).hostname for d in NEUTRAL}
     assert recorded.page.evaluate("history.length") == entries, "the exited page was replaced"
-    recorded.page.go_back()
+    travel(recorded, "back")
     assert recorded.page.url == recorded.site_url + "/", "Back skips the page that was exited"
     assert exits.urls
 
@@ -296,12 +313,85 @@ def test_the_exit_wipes_the_checker_answers(recorded: RecordedPage, how: str) ->
     assert exited(recorded, exits)
     assert page.evaluate("window.__wipes") == [True], "wiped once, after the page was hidden"
 
-    # The page is still here (the navigation was stopped): the next step it asks for must
-    # carry only the new answer, not the ones given before the exit.
+    # The page is still here (the navigation was stopped). Shown again from the back/forward
+    # cache, it is back at the first question, and the next step carries only new answers.
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
-    page.locator('[data-question="requester"] [data-answer="defence"]').click()
+    assert page.locator('[data-question="audience"]').is_visible()
+    assert not page.locator('[data-question="requester"]').is_visible()
+    page.locator('[data-question="audience"] [data-answer="survivor"]').click()
     for _ in range(100):  # polled from here: the page's CSP forbids Playwright's eval-based waits
-        if "defence" in json.dumps(step_answers(recorded)[-1:]):
+        if "survivor" in json.dumps(step_answers(recorded)[-1:]):
             break
         page.wait_for_timeout(50)
-    assert step_answers(recorded)[-1] == {"requester": "defence"}
+    assert step_answers(recorded)[-1] == {"audience": "survivor"}
+
+
+# --------------------------------------------------------------------------- Back after leaving
+# With the browser's back/forward cache on (as in every real browser), a page left by any
+# route is kept frozen and shown again by Back. Nothing answered may come back with it.
+
+RESTORES = """
+window.__restored = false;
+window.addEventListener("pageshow", (event) => { window.__restored = event.persisted; });
+"""
+THERAPIST_TO_OUTCOME = (("audience", "therapist"), ("risk_now", "no"), ("requester", "defence"))
+OUTCOME = "defence-no-power"
+
+
+def reach_outcome(recorded: RecordedPage) -> None:
+    page = recorded.page
+    page.goto(recorded.site_url + "/")
+    page.goto(recorded.site_url + CHECKER)
+    for fact, value in THERAPIST_TO_OUTCOME:
+        page.locator(f'[data-question="{fact}"] [data-answer="{value}"]').click(timeout=READY)
+    page.locator(f'[data-outcome="{OUTCOME}"]').wait_for(state="visible", timeout=READY)
+    assert page.locator(".checker-summary").is_visible()
+
+
+def shows_no_answer(recorded: RecordedPage) -> None:
+    """What a person looking at the checker page would see of the earlier journey: nothing."""
+    page = recorded.page
+    assert page.locator('[data-question="audience"]').is_visible()
+    assert page.locator("[data-outcome]:visible, [data-question]:visible").count() == 1
+    assert not page.locator(".checker-summary").is_visible()
+    text = page.locator("main").inner_text()
+    assert "Do not send notes to the defence" not in text and "defence" not in text.lower()
+
+
+def leave_by(recorded: RecordedPage, how: str) -> None:
+    page = recorded.page
+    if how == "link":
+        page.locator(".quick-exit__button").click()
+    else:
+        page.locator("main h1, main h2").first.click()
+        press_shift(recorded, 3)
+    page.wait_for_url(re.compile(r"^https://"))
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+@pytest.mark.parametrize("how", ["link", "shift"])
+@pytest.mark.parametrize("where", ["checker", "page-reached-from-checker"])
+def test_back_after_exit_shows_no_answer(recorded: RecordedPage, where: str, how: str) -> None:
+    Exits(recorded, fulfil=True)
+    recorded.context.add_init_script(RESTORES)
+    reach_outcome(recorded)
+    page = recorded.page
+    if where == "page-reached-from-checker":
+        page.locator(f'[data-outcome="{OUTCOME}"] a[href^="outcomes/"]').click()
+        page.wait_for_url(re.compile(r"/checker/outcomes/"))
+    leave_by(recorded, how)
+
+    travel(recorded, "back")
+    if where == "page-reached-from-checker":
+        # One press of Back: the checker, restored from the cache, at its first question.
+        assert page.url == recorded.site_url + CHECKER
+        assert page.evaluate("window.__restored"), "Back restored the frozen page"
+        shows_no_answer(recorded)
+        travel(recorded, "back")
+    # Back past the checker: the page before it, which shows no answer either.
+    assert page.url == recorded.site_url + "/"
+    travel(recorded, "forward")
+    if where == "page-reached-from-checker":
+        assert page.url == recorded.site_url + CHECKER
+        shows_no_answer(recorded)

@@ -285,8 +285,9 @@
       else if (target.dataset.control === "print") window.print();
       else if (target.dataset.control === "restart") { wipe(); reveal("audience"); }
     });
-    // Quick exit (and anything else) can wipe the answers without reloading.
-    document.addEventListener("checker:wipe", wipe);
+    // Quick exit, and leaving the page by any route (quick-exit.js), wipe the answers and
+    // return to the first question, so that Back never shows them.
+    document.addEventListener("checker:wipe", () => { wipe(); reveal("audience"); });
   }
 
   setUp();

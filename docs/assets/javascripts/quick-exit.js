@@ -9,6 +9,10 @@
 // - The destination is picked at random from the link's list, so the exit does not always
 //   land on the same site. Without JavaScript the link simply goes to its href.
 // - `pageshow` removes the overlay if the browser ever restores this page from its cache.
+// - Leaving any page forgets what was typed or answered on it: on `pagehide` (before the
+//   browser freezes the page in its back/forward cache) and again on a `pageshow` that
+//   restores it, every text box is emptied and the checker is told to wipe its answers. So
+//   Back, after Exit or after any link, never shows an answer.
 (() => {
   "use strict";
   const root = document.querySelector("[data-quick-exit]");
@@ -18,10 +22,10 @@
   const destinations = (button.dataset.destinations || button.href).split(/\s+/).filter(Boolean);
   const PRESSES = 3;
   const WINDOW_MS = 5000;
-  const MESSAGES = {
-    1: "Shift, press 2 more times to exit.",
-    2: "Shift, press 1 more time to exit.",
-    expired: "Exit this page expired.",
+  const MESSAGES = {  // the words are the page's (overrides/partials/quick-exit.html)
+    1: root.dataset.pressedOnce,
+    2: root.dataset.pressedTwice,
+    expired: root.dataset.expired,
   };
 
   let presses = 0;
@@ -46,9 +50,9 @@
     overlay.className = "quick-exit-overlay";
     overlay.setAttribute("role", "alert");
     document.body.append(overlay);
-    overlay.textContent = "Loading.";
+    overlay.textContent = root.dataset.leaving;
     title = document.title;
-    document.title = "Loading";
+    document.title = root.dataset.leavingTitle;
     // 2. Forget the checker's answers.
     document.dispatchEvent(new CustomEvent("checker:wipe"));
     // 3. Leave, replacing this page in the session history.
@@ -93,8 +97,17 @@
     lastKeyWasModified = event.shiftKey;
   }, true);
 
-  // Back/forward cache: never show a blank page.
-  window.addEventListener("pageshow", () => {
+  function forget() {
+    document.querySelectorAll("input[type=text], input[type=search], input[type=date], textarea")
+      .forEach((field) => { field.value = ""; });
+    document.dispatchEvent(new CustomEvent("checker:wipe"));
+  }
+
+  window.addEventListener("pagehide", forget);
+
+  // Back/forward cache: never show a blank page, nor anything typed before.
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) forget();
     document.body.classList.remove("quick-exit-active");
     if (overlay) { overlay.remove(); overlay = null; }
     if (title !== null) { document.title = title; title = null; }
