@@ -21,7 +21,8 @@ MAX_DIGITS = 100
 #: The longest error line printed; a longer one keeps its start and its end.
 MAX_LINE = 1000
 
-_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# A string, or an unterminated one to the end: never a failed match, so one pass over the text.
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"?', re.DOTALL)
 _NOT_A_BRACKET = re.compile(r"[^\[\]{}]+")
 
 
@@ -40,7 +41,7 @@ def _size_error(what: str) -> FactError:
 
 def parse_object(text: str, what: str) -> dict[str, object]:
     """A JSON object from untrusted text, or a FactError naming `what`."""
-    if len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
+    if len(text) > MAX_INPUT_BYTES or len(text.encode("utf-8", "surrogatepass")) > MAX_INPUT_BYTES:
         raise _size_error(what)
     if _depth(text) > MAX_DEPTH:
         raise FactError(what, f"nested more than {MAX_DEPTH} levels deep: give one flat JSON object")

@@ -72,7 +72,8 @@ RAW_JSON = st.one_of(
     ANSWERS.map(lambda answers: json.dumps({"answers": answers})),
     st.text(ANY_CHARACTER, max_size=60),
     st.sampled_from(["[" * 5000, "{" * 5000, '{"answers": ' * 100 + "1", "1" * 5000, "-" + "9" * 4400,
-                     "1e999999", "NaN", "[]", "null", '"text"', '{"answers": []}', "\ufeff{}"]),
+                     "1e999999", "NaN", "[]", "null", '"text"', '{"answers": []}', "\ufeff{}",
+                     '["' + '\\"' * 30_000]),  # an unterminated string of escaped quotes
 )
 
 
