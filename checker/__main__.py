@@ -1,7 +1,8 @@
 """Command line: `python -m checker decide --audience therapist --facts '{"requester": "defence"}'`.
 
 Prints one JSON object and exits 0; on bad input prints one line on stderr naming the fact
-and exits 2. Never a traceback.
+and exits 2, its control characters, line breaks and direction marks escaped. Never a
+traceback. The facts are read within the bounds set in checker/inputs.py (size, nesting).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import json
 import sys
 
 from . import FactError, decide
-from .inputs import parse_object, read_text, terminal_safe
+from .inputs import MAX_INPUT_BYTES, parse_object, read_text, terminal_safe
 
 
 def _fail(message: str) -> int:
@@ -35,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     decide_command = commands.add_parser("decide", help="the next question or the outcome")
     decide_command.add_argument("--audience", required=True, help="therapist or survivor")
-    decide_command.add_argument("--facts", default="{}", help="JSON object, or a file holding one")
+    decide_command.add_argument("--facts", default="{}", help=(
+        f"JSON object, or a UTF-8 file holding one (at most {MAX_INPUT_BYTES // 1024} KiB)"))
     args = parser.parse_args(argv)
     try:
         result = decide(args.audience, _load_facts(args.facts))
