@@ -1,7 +1,8 @@
 """Command line: `python -m checker decide --audience therapist --facts '{"requester": "defence"}'`.
 
 Prints one JSON object and exits 0; on bad input prints one line on stderr naming the fact
-and exits 2. Never a traceback.
+and exits 2, its control characters, line breaks and direction marks escaped. Never a
+traceback. The facts are read within the bounds set in checker/inputs.py (size, nesting).
 """
 
 from __future__ import annotations
@@ -9,30 +10,25 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 
 from . import FactError, decide
+from .inputs import MAX_INPUT_BYTES, parse_object, read_text, terminal_safe
+
+
+def _fail(message: str) -> int:
+    print(f"error: {terminal_safe(message)}", file=sys.stderr)
+    return 2
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"error: {message}\n")
+        self.exit(_fail(message))
 
 
-def _load_facts(text: str) -> object:
+def _load_facts(argument: str) -> dict[str, object]:
     """`--facts` is a JSON object, or the path of a file holding one."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError:
-        pass
-    try:
-        text = Path(text).read_text(encoding="utf-8")
-    except OSError:
-        raise FactError("facts", f"{text!r} is neither JSON nor a readable file") from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FactError("facts", f"not valid JSON ({error.msg} at line {error.lineno})") from None
+    is_json = argument.lstrip().startswith(("{", "[", '"'))
+    return parse_object(argument if is_json else read_text(argument, "facts"), "facts")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -40,16 +36,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     decide_command = commands.add_parser("decide", help="the next question or the outcome")
     decide_command.add_argument("--audience", required=True, help="therapist or survivor")
-    decide_command.add_argument("--facts", default="{}", help="JSON object, or a file holding one")
+    decide_command.add_argument("--facts", default="{}", help=(
+        f"JSON object, or a UTF-8 file holding one (at most {MAX_INPUT_BYTES // 1024} KiB)"))
     args = parser.parse_args(argv)
     try:
-        facts = _load_facts(args.facts)
-        if not isinstance(facts, dict):
-            raise FactError("facts", "must be a JSON object of fact ids and values")
-        result = decide(args.audience, facts)
+        result = decide(args.audience, _load_facts(args.facts))
     except FactError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
+        return _fail(str(error))
     print(json.dumps(result.to_json()))
     return 0
 

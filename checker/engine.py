@@ -63,18 +63,25 @@ def flow_for(audience: str) -> Flow:
 
 
 def parse_date(fact: str, text: object, today: date) -> date:
-    if not isinstance(text, str):
-        raise FactError(fact, f"{text!r} is not a date: use YYYY-MM-DD")
+    # Only YYYY-MM-DD in ASCII digits, checked here: date.fromisoformat also takes week
+    # dates (2026-W03-1) and other ISO 8601 forms.
+    parts = text.split("-") if isinstance(text, str) and len(text) == 10 else []
+    if [len(part) for part in parts] != [4, 2, 2] or not all(p.isascii() and p.isdigit() for p in parts):
+        shown = repr(text) if len(repr(text)) <= 40 else f"{repr(text)[:40]}…"
+        raise FactError(fact, f"{shown} is not a date in the form YYYY-MM-DD, e.g. 2026-01-12")
+    year, month, day_of_month = (int(part) for part in parts)
+    # The date as people write it, where the month and year exist: "30 February 2026".
+    written = text
+    if 1 <= month <= 12 and year >= 1:
+        written = f"{day_of_month} {date(2000, month, 1).strftime('%B')} {year}"
     try:
-        day = date.fromisoformat(text) if len(text) == 10 else None
+        day = date(year, month, day_of_month)
     except ValueError:
-        day = None
-    if day is None:
-        raise FactError(fact, f"{text!r} is not a real date: use YYYY-MM-DD, e.g. 2026-01-12")
+        raise FactError(fact, f"{written} is not a real date: check the day and the month") from None
     if day > today:
-        raise FactError(fact, f"{text} is in the future: enter the date the request was made")
+        raise FactError(fact, f"{written} is in the future: enter the date the request was made")
     if day < EARLIEST_DATE:
-        raise FactError(fact, f"{text} is before {EARLIEST_DATE.isoformat()}: check the date")
+        raise FactError(fact, f"{written} is before 1 January {EARLIEST_DATE.year}: check the date")
     return day
 
 

@@ -30,6 +30,9 @@ LETTERS = tuple(sorted(
     if path.name.endswith(".txt")
 ))
 _CONDITION = re.compile(r"^\?([a-z_0-9]+) ?(.*)$")
+# Each detail fills part of one line (the reference is in the subject line): line breaks and
+# other control characters typed or pasted into it become one space.
+_NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,7 @@ def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str]
         "counselling": answers.get("counselling_service") in ("yes", "unsure"),
         "chapter_3a": chapter_3a,
     }
-    given = {key: str(details.get(key, "")).strip() for key in DETAILS}
+    given = {key: _NOT_ONE_LINE.sub(" ", str(details.get(key, ""))).strip() for key in DETAILS}
     values = {key: given[key] or f"[{label}]" for key, label in DETAILS.items()}
     request_day = answers.get("request_date") or answers.get("asked_date")
     values["request_date"] = _long_date(request_day) or "[the date of the request]"

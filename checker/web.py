@@ -15,6 +15,7 @@ import json
 from datetime import date
 
 from . import FLOWS, FactError, decide
+from .inputs import parse_object
 
 # `letters` and `docx` are imported when first used, not here: the page waits for this
 # module before its first answer, and most visitors never draft a letter.
@@ -23,7 +24,11 @@ AUDIENCE = "audience"
 
 
 def step(request_json: str, today: str | None = None) -> str:
-    return json.dumps(step_dict(json.loads(request_json), today=today))
+    try:
+        request = parse_object(request_json, "answers")
+    except FactError as error:
+        return json.dumps(_error(error.fact, str(error)))
+    return json.dumps(step_dict(request, today=today))
 
 
 def step_dict(request: dict[str, object], today: str | None = None) -> dict[str, object]:
@@ -33,7 +38,7 @@ def step_dict(request: dict[str, object], today: str | None = None) -> dict[str,
     audience = answers.get(AUDIENCE)
     if audience is None:
         return {"status": "question", "question": AUDIENCE, "options": list(FLOWS), "path": []}
-    if audience not in FLOWS:
+    if not isinstance(audience, str) or audience not in FLOWS:
         return _error(AUDIENCE, f"{audience!r} is not one of {', '.join(FLOWS)}")
     own_facts = set(FLOWS[str(audience)].facts)
     facts = {fact: value for fact, value in answers.items() if fact in own_facts}
@@ -54,9 +59,16 @@ def _error(fact: str, message: str) -> dict[str, object]:
 
 def letter(request_json: str, today: str | None = None) -> str:
     """{"answers": {...}, "details": {...}} -> {"status": "letter", "outcome", "subject", "text"}."""
-    request = json.loads(request_json)
+    try:
+        request = parse_object(request_json, "answers")
+    except FactError as error:
+        return json.dumps(_error(error.fact, str(error)))
     answers = request.get("answers") or {}
     details = request.get("details") or {}
+    if not isinstance(answers, dict):
+        return json.dumps(_error("answers", "the page sent no answers object"))
+    if not isinstance(details, dict):
+        return json.dumps(_error("details", "the page sent no details object"))
     audience = str(answers.get(AUDIENCE))
     if audience not in FLOWS:
         return json.dumps(_error(AUDIENCE, "choose an audience first"))

@@ -1,11 +1,13 @@
 // Runs checker.web.step for every case inside Pyodide under Node (the browser's Python), and
 // lists the wheel's modules whose bytecode is not what this Python makes of their source.
-// Usage: node tests/pyodide_parity.mjs WHEEL CASES.json TODAY
-//        -> prints {version, results, bytecode: {module: "ok" | "missing" | "stale"}}
+// With HOSTILE.json ([{call: "step" | "letter" | "docx", request}]) it also makes each call, as
+// the page's worker does, and gives its reply (for docx, the document's XML).
+// Usage: node tests/pyodide_parity.mjs WHEEL CASES.json TODAY [HOSTILE.json]
+//        -> prints {version, results, hostile, bytecode: {module: "ok" | "missing" | "stale"}}
 import { readFileSync } from "node:fs";
 import { loadPyodide } from "pyodide";
 
-const [wheelPath, casesPath, today] = process.argv.slice(2);
+const [wheelPath, casesPath, today, hostilePath] = process.argv.slice(2);
 const pyodide = await loadPyodide();
 pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
 const web = pyodide.pyimport("checker.web");
@@ -13,6 +15,10 @@ pyodide.runPython("from checker.engine import check_structure; check_structure()
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
 const results = cases.map((answers) => JSON.parse(web.step(JSON.stringify({ answers }), today)));
+const documentXml = pyodide.runPython(
+  "import io, zipfile\nlambda data: zipfile.ZipFile(io.BytesIO(data)).read('word/document.xml').decode()");
+const hostile = JSON.parse(hostilePath ? readFileSync(hostilePath, "utf8") : "[]").map(({ call, request }) =>
+  call === "docx" ? documentXml(web.docx(request)) : JSON.parse(web[call](request, today)));
 const bytecode = JSON.parse(pyodide.runPython(`
 import importlib.util, json, marshal, pathlib, checker
 
@@ -26,4 +32,4 @@ def state(source):
 
 json.dumps({source.name: state(source) for source in pathlib.Path(checker.__file__).parent.glob("*.py")})
 `));
-console.log(JSON.stringify({ version, results, bytecode }));
+console.log(JSON.stringify({ version, results, hostile, bytecode }));

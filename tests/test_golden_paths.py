@@ -9,17 +9,20 @@ browser's own Python, and must give the same results.
 from __future__ import annotations
 
 import importlib.util
+import io
 import json
 import os
 import subprocess
+import zipfile
 
 import pytest
 
-from checker import FLOWS, LAW_STATED_AS_AT, all_paths
+from checker import FLOWS, LAW_STATED_AS_AT, all_paths, web
 from checker.web import step_dict
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "paths.json"
+HOSTILE = ROOT / "tests" / "hostile_inputs.json"
 
 
 def current_paths() -> list[dict[str, object]]:
@@ -55,6 +58,20 @@ def test_the_page_reaches_the_same_outcome_on_every_golden_path() -> None:
         assert shown["path"] == list(row["answers"])  # the answers, in the order asked
 
 
+def hostile_request(parts: str | list[str | list[str | int]]) -> str:
+    """A request from tests/hostile_inputs.json: a string, or parts where [text, n] repeats text."""
+    if isinstance(parts, str):
+        return parts
+    return "".join(part if isinstance(part, str) else str(part[0]) * int(part[1]) for part in parts)
+
+
+def hostile_reply(call: str, request: str) -> object:
+    """What the host makes of one hostile call: the reply, or for docx the document's XML."""
+    if call == "docx":
+        return zipfile.ZipFile(io.BytesIO(web.docx(request))).read("word/document.xml").decode()
+    return json.loads(getattr(web, call)(request, LAW_STATED_AS_AT.isoformat()))
+
+
 def load_hook():  # type: ignore[no-untyped-def]
     spec = importlib.util.spec_from_file_location("checker_site", ROOT / "overrides/hooks/checker_site.py")
     assert spec and spec.loader
@@ -74,8 +91,12 @@ def test_pyodide_under_node_gives_the_same_results(tmp_path) -> None:  # type: i
     cases = [row["answers"] for row in rows] + bad + [{"audience": "therapist"}, {}]
     cases_file = tmp_path / "cases.json"
     cases_file.write_text(json.dumps(cases))
+    hostile = [{"call": row["call"], "request": hostile_request(row["request"])}
+               for row in json.loads(HOSTILE.read_text())]
+    hostile_file = tmp_path / "hostile.json"
+    hostile_file.write_text(json.dumps(hostile))
     done = subprocess.run(["node", str(ROOT / "tests/pyodide_parity.mjs"), str(wheel),
-                           str(cases_file), LAW_STATED_AS_AT.isoformat()],
+                           str(cases_file), LAW_STATED_AS_AT.isoformat(), str(hostile_file)],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr[-3000:]
     shown = json.loads(done.stdout)
@@ -86,3 +107,6 @@ def test_pyodide_under_node_gives_the_same_results(tmp_path) -> None:  # type: i
     assert len(shown["results"]) == len(host) > 1000 - 100
     for case, in_pyodide, on_host in zip(cases, shown["results"], host):
         assert in_pyodide == on_host, case
+    assert len(shown["hostile"]) == len(hostile)
+    for row, in_pyodide in zip(hostile, shown["hostile"]):
+        assert in_pyodide == hostile_reply(row["call"], row["request"]), row
