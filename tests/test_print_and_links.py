@@ -193,3 +193,68 @@ def test_a_printed_page_has_its_title_text_and_dates_in_the_pdf(recorded: Record
         words = " ".join(re.sub(r"\(https?://[^)]*\)", " ", text).split())
         missing = [p[:60] for p in paragraphs if " ".join(p.split()[:6]) not in words]
         assert missing == [], path
+
+
+# --------------------------------------------------------------------------- on a phone
+
+
+HEADER_LINKS = """() => Array.from(document.querySelectorAll("article .headerlink")).map((link) => {
+    const box = link.getBoundingClientRect();
+    return {opacity: getComputedStyle(link).opacity, width: box.width, height: box.height};
+})"""
+
+
+def test_heading_links_show_without_hover_on_a_touch_screen(browser: object, site_url: str) -> None:
+    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
+                         has_touch=True, device_scale_factor=2)
+    desktop = RecordedPage(browser, site_url)
+    try:
+        for recorded in (phone, desktop):
+            recorded.page.goto(site_url + "/therapists/lawful-request/")
+            recorded.page.wait_for_load_state("load")
+        assert phone.page.evaluate("matchMedia('(hover: none)').matches")
+        links = phone.page.evaluate(HEADER_LINKS)
+        assert len(links) > 5
+        assert all(link["opacity"] == "1" and link["width"] >= 24 and link["height"] >= 24 for link in links)
+        # With a mouse the link still appears on hover, as the theme has it.
+        assert not desktop.page.evaluate("matchMedia('(hover: none)').matches")
+        assert {link["opacity"] for link in desktop.page.evaluate(HEADER_LINKS)} == {"0"}
+    finally:
+        phone.context.close()
+        desktop.context.close()
+
+
+COLOURS = r"""() => {
+    const body = getComputedStyle(document.body);
+    const link = document.querySelector(".md-typeset p a");
+    const names = Array.from(document.styleSheets).flatMap((sheet) => Array.from(sheet.cssRules))
+        .flatMap((rule) => rule.cssRules ? Array.from(rule.cssRules) : [rule])
+        .filter((rule) => rule.selectorText && rule.selectorText.includes("slate") && rule.style)
+        .flatMap((rule) => Array.from(rule.style).filter((name) => name.startsWith("--md-")));
+    return {
+        background: body.backgroundColor, text: body.color, link: getComputedStyle(link).color,
+        scheme: body.colorScheme,
+        variables: Object.fromEntries([...new Set(names)].sort()
+            .map((name) => [name, body.getPropertyValue(name).trim().replace(/\s+/g, " ")])),
+    };
+}"""
+
+
+def page_colours(browser: object, site_url: str, scheme: str, javascript: bool) -> dict[str, object]:
+    recorded = RecordedPage(browser, site_url, color_scheme=scheme, java_script_enabled=javascript)
+    try:
+        recorded.page.goto(site_url + "/survivors/")
+        recorded.page.wait_for_load_state("load")
+        return recorded.page.evaluate(COLOURS)
+    finally:
+        recorded.context.close()
+
+
+def test_a_dark_device_gets_the_dark_scheme_with_javascript_off(browser: object, site_url: str) -> None:
+    with_script = page_colours(browser, site_url, "dark", javascript=True)
+    without = page_colours(browser, site_url, "dark", javascript=False)
+    light_without = page_colours(browser, site_url, "light", javascript=False)
+    assert len(with_script["variables"]) > 30  # the theme's and the site's dark values were read
+    assert without == with_script
+    assert light_without["background"] != with_script["background"]
+    assert re.fullmatch(r"rgba?\(255, 255, 255.*\)", light_without["background"])
