@@ -18,7 +18,7 @@ from tests.test_print_and_links import LAW_DATE, printed_today
 ROOT = Path(__file__).resolve().parents[1]
 HANDOUTS = {
     "therapist-card": ["index.html", "therapists/index.html"],
-    "client-leaflet": ["index.html", "therapists/index.html"],
+    "client-leaflet": ["index.html", "therapists/index.html", "therapists/before-a-request/index.html"],
     "survivor-card": ["index.html", "survivors/index.html", "survivors/police-ask/index.html"],
 }
 
@@ -67,3 +67,15 @@ def test_each_handout_is_in_the_nav_and_linked_from_the_pages_it_serves(built_si
                 re.search(rf'<a [^>]*href="{handout}/"', html), (handout, linking)
         nav = (built_site / "therapists" / "index.html").read_text(encoding="utf-8")
         assert f'href="../handouts/{handout}/"' in nav, handout
+
+
+@pytest.mark.slow
+def test_the_client_agreement_wording_is_under_its_published_anchor(built_site: Path) -> None:
+    anchors = (ROOT / "docs" / "includes" / "published-anchors.txt").read_text(encoding="utf-8").split()
+    assert "therapists/before-a-request/#client-agreement-wording" in anchors
+    html = (built_site / "therapists" / "before-a-request" / "index.html").read_text(encoding="utf-8")
+    section = html.split('id="client-agreement-wording"', 1)[1]
+    wording = section.split('<div class="wording">', 1)[1].split("</div>", 1)[0]
+    assert "a request is not an order" in wording and "pre-trial therapy" in wording
+    assert 'href="https://cps.gov.uk/legal-guidance/pre-trial-therapy"' in wording
+    assert 'href="../../handouts/client-leaflet/"' in wording
