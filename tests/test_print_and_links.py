@@ -82,16 +82,21 @@ def print_problems(page: object) -> list[str]:
 
 def test_every_page_prints_its_title_text_law_date_address_and_the_date(
         recorded: RecordedPage, built_site: Path) -> None:
-    page = recorded.page
     problems = {}
     for path in content_pages(built_site):
-        before = date.today() - timedelta(days=1)
-        url = recorded.site_url + path
-        open_on_screen(page, url)
-        found = print_problems(page)
-        footer = page.locator(".print-footer").inner_text()
-        if url not in footer or not printed_today(footer, before):
-            found.append(f"the footer does not give the address and today's date: {footer!r}")
+        # A tab for each page, so that no page (the checker starts Python) outlives its check.
+        page = recorded.context.new_page()
+        page.on("pageerror", lambda error: recorded.errors.append(str(error)))
+        try:
+            before = date.today() - timedelta(days=1)
+            url = recorded.site_url + path
+            open_on_screen(page, url)
+            found = print_problems(page)
+            footer = page.locator(".print-footer").inner_text()
+            if url not in footer or not printed_today(footer, before):
+                found.append(f"the footer does not give the address and today's date: {footer!r}")
+        finally:
+            page.close()
         if found:
             problems[path] = found[:5]
     assert problems == {}
