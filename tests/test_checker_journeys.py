@@ -235,7 +235,7 @@ def test_printing_shows_the_result_and_answers_not_the_site(recorded: RecordedPa
     assert "1 March 2026" in page.locator(".checker-summary").inner_text()
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".checker-controls",
-                   ".law-date", '[data-outcome="survivor-no-notice"] .checker-letter'):
+                   '[data-outcome="survivor-no-notice"] .checker-letter'):
         assert page.locator(chrome).first.is_hidden(), chrome
     assert page.locator('[data-outcome="survivor-no-notice"] h2').is_visible()
     assert page.locator(".checker-summary").is_visible()

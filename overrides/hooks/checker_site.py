@@ -247,9 +247,9 @@ def render_question(fact: str, options: tuple[str, ...]) -> str:
             f'{control}\n{error}\n</section>')
 
 
-def outcome_body(outcome_id: str, prefix: str) -> tuple[str, str]:
+def outcome_body(outcome_id: str, prefix: str, levels: int = 1) -> tuple[str, str]:
     title, body = split_title(read_include("outcomes", outcome_id), f"outcomes/{outcome_id}.md")
-    return title, demote(body, prefix)
+    return title, demote(body, prefix, levels)
 
 
 _SAVE_WARNING = (
@@ -400,10 +400,10 @@ def render_outcomes_page() -> str:
     for group_id, group_title, belongs in _GROUPS:
         parts.append(f"## {group_title} {{#{group_id}}}")
         for outcome in (o for o in OUTCOMES.values() if belongs(o)):
-            title, body = outcome_body(outcome.id, outcome.id)
+            title, body = outcome_body(outcome.id, outcome.id, levels=2)
             parts.append(f"### {title} {{#{outcome.id}}}")
             parts.append(f"*Outcome id: `{outcome.id}` · {outcome.summary}.*")
-            parts.append(demote(body, outcome.id, levels=2))
+            parts.append(body)
             parts.append(f"#### Sources {{#{outcome.id}-sources}}\n\n{sources_list(outcome.cites)}")
     parts.append("## Extra text shown with some outcomes {#extra-text}")
     parts.extend(render_flag(name, "flag", attribute=False) for name in flag_names())
