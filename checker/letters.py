@@ -59,6 +59,7 @@ def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str]
     chapter_3a = result.regime == "chapter-3a"
     conditions = {
         "what_missing": answers.get("what_specified") == "no",
+        "what_too_broad": answers.get("what_specified") == "all-records",
         "why_missing": answers.get("why_given") == "no",
         "handling_missing": answers.get("handling_given") == "no",
         "counselling": answers.get("counselling_service") in ("yes", "unsure"),
