@@ -58,7 +58,7 @@ _OUTCOMES = (
     Outcome("client-asks", _T,
             ("uk-gdpr-art6", "uk-gdpr-art9", "uk-gdpr-art7-3", "uk-gdpr-art15", "bacp-ef-gp55"),
             "An adult client who can decide chooses: share only what is needed, with written consent"),
-    Outcome("defence-no-power", _T, ("pcsc-s44e", "crimpr-2025-r17-5"),
+    Outcome("defence-no-power", _T, ("pcsc-s44e", "crimpr-2025-r17-5", "crimpr-2025-r17-9"),
             "The defence cannot demand notes; their route is a court application"),
     Outcome("prosecutor-via-investigator", _T, ("pcsc-s44e", "cps-ptt-annex-b"),
             "Ask for the request to come in writing through the investigating officer"),
