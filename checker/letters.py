@@ -64,6 +64,8 @@ def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str]
         "handling_missing": answers.get("handling_given") == "no",
         "counselling": answers.get("counselling_service") in ("yes", "unsure"),
         "chapter_3a": chapter_3a,
+        "counsellor_told": answers.get("situation") == "counsellor-told-me",
+        "someone_else_told": answers.get("situation") == "someone-else-told-me",
     }
     given = {key: str(details.get(key, "")).strip() for key in DETAILS}
     values = {key: given[key] or f"[{label}]" for key, label in DETAILS.items()}

@@ -89,6 +89,16 @@ def test_a_request_about_a_suspect_gets_a_reply_asking_under_what_power() -> Non
     assert "declining" in drafted.text
 
 
+def test_the_no_notice_letter_says_who_told_her() -> None:
+    facts = {"where": "england-wales", "situation": "someone-else-told-me", "asked_date": "2026-02-01",
+             "written_notice": "no"}
+    text = draft("survivor", facts, {}).text
+    assert "I have been told that the police have asked my counsellor" in text
+    assert "My counsellor has told me" not in text
+    text = draft("survivor", {**facts, "situation": "counsellor-told-me"}, {}).text
+    assert "My counsellor has told me" in text and "I have been told" not in text
+
+
 def test_a_path_without_a_letter_says_so() -> None:
     with pytest.raises(LookupError):
         draft("survivor", {"where": "scotland"}, {})
