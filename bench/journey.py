@@ -24,7 +24,8 @@ sys.path.insert(0, str(ROOT))
 from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
 
 RUN = [("audience", "therapist"), ("risk_now", "no"), ("requester", "police-england-wales"),
-       ("received", "request"), ("request_date", "2026-02-10"), ("in_writing", "yes"),
+       ("received", "request"), ("court_threatened", "no"), ("request_date", "2026-02-10"),
+       ("in_writing", "yes"), ("client_role", "victim-or-at-risk"),
        ("counselling_service", "yes"), ("what_specified", "yes"), ("why_given", "yes"),
        ("handling_given", "yes"), ("counselling_test_shown", "yes"),
        ("client_child_or_lacks_capacity", "no"), ("client_knows", "yes"),

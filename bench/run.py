@@ -49,7 +49,8 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHECKER = "/checker/"
 READY_TIMEOUT = 120_000
 FULL_RUN = [("audience", "therapist"), ("risk_now", "yes"), ("requester", "police-england-wales"),
-            ("received", "request"), ("request_date", "2026-03-02"), ("in_writing", "yes"),
+            ("received", "request"), ("court_threatened", "no"), ("request_date", "2026-03-02"),
+            ("in_writing", "yes"), ("client_role", "victim-or-at-risk"),
             ("counselling_service", "unsure"), ("what_specified", "yes"),
             ("why_given", "omitted-with-ground"), ("handling_given", "yes"),
             ("counselling_test_shown", "no")]

@@ -12,9 +12,9 @@ from datetime import date
 __version__ = "1.0.0"
 
 #: The one setting for the date the law is stated as at (shown on every page and outcome).
-LAW_STATED_AS_AT = date(2026, 11, 21)
+LAW_STATED_AS_AT = date(2026, 12, 1)
 #: When the law and sources are next due to be checked again.
-NEXT_REVIEW = date(2027, 2, 21)
+NEXT_REVIEW = date(2027, 3, 1)
 
 from .engine import Result, all_paths, check_structure, decide  # noqa: E402
 from .flow import FLOWS, OUTCOMES, REGIMES  # noqa: E402

@@ -153,6 +153,12 @@ def decide(
         if node not in facts:
             return ask(node)
         path.append(node)
+        for side in flow.side_questions:
+            if side.follows(node, facts):
+                if side.fact in facts:
+                    path.append(side.fact)
+                elif ask_side_questions:
+                    return ask(side.fact)
         node = flow.questions[node].route(facts)
     if node not in OUTCOMES or audience not in OUTCOMES[node].audiences:
         raise RuntimeError(f"{audience}: route leads to unknown node {node!r}")
@@ -189,7 +195,7 @@ def _outcome(flow: Flow, outcome_id: str, path: tuple[str, ...], facts: dict[str
             flags.append(added[0])
             cites += added[1]
     for side in flow.side_questions:
-        if side.fact in path and facts[side.fact] == "yes":
+        if side.fact in path and facts[side.fact] in side.flag_on:
             flags.append(side.flag)
             cites += side.cites
     if request_day is not None:

@@ -55,18 +55,19 @@ _OUTCOMES = (
             "Not a police request: your usual duties of confidence and data protection apply"),
     Outcome("verify-requester", _T, ("pcsc-s44e", "counselling-tutor-notes"),
             "Confirm who is asking, in writing, before sharing anything"),
-    Outcome("client-asks", _T, ("uk-gdpr-art6", "uk-gdpr-art9", "uk-gdpr-art7-3", "bacp-ef-gp55"),
-            "Your client's choice: share only what is needed, with written consent"),
-    Outcome("defence-no-power", _T, ("pcsc-s44e", "crimpr-2025-r17-5"),
+    Outcome("client-asks", _T,
+            ("uk-gdpr-art6", "uk-gdpr-art9", "uk-gdpr-art7-3", "uk-gdpr-art15", "bacp-ef-gp55"),
+            "An adult client who can decide chooses: share only what is needed, with written consent"),
+    Outcome("defence-no-power", _T, ("pcsc-s44e", "crimpr-2025-r17-5", "crimpr-2025-r17-9"),
             "The defence cannot demand notes; their route is a court application"),
     Outcome("prosecutor-via-investigator", _T, ("pcsc-s44e", "cps-ptt-annex-b"),
             "Ask for the request to come in writing through the investigating officer"),
     Outcome("pace-excluded-material", _T, ("pace-s8", "pace-s9", "pace-s11-12", "pace-sch1"),
             "Confidential counselling records are excluded material: get urgent advice"),
     Outcome("object-to-application", _T,
-            ("crimpr-2025-r17-3", "crimpr-2025-r17-5", "crimpr-2025-r17-6", "cpawa-1965-s2",
-             "mca-1980-s97", "tb-v-stafford"),
-            "You can object within at least 10 business days; tell your client"),
+            ("crimpr-2025-r17-3", "crimpr-2025-r17-5", "crimpr-2025-r17-6", "crimpr-2025-r17-9",
+             "cpawa-1965-s2", "mca-1980-s97", "reading-justices-1996", "tb-v-stafford"),
+            "Object at once: the court can shorten the usual 10 business days; tell your client"),
     Outcome("apply-to-withdraw-summons", _T,
             ("crimpr-2025-r17-7", "cpawa-1965-s2c", "cpawa-1965-s3", "mca-1980-s97"),
             "Apply promptly to withdraw the summons; do not ignore it"),
@@ -75,8 +76,15 @@ _OUTCOMES = (
             "Produce what the summons specifies, to the court"),
     Outcome("ask-in-writing", _T, ("pcsc-s44c", "counselling-tutor-notes"),
             "Ask for the request in writing before anything else"),
+    Outcome("not-a-victim-request", _T,
+            ("pcsc-s44a-2", "uk-gdpr-art6", "uk-gdpr-art9", "dpa-2018-sch1-para10", "pace-s11-12",
+             "pace-sch1", "bacp-ef-gp55"),
+            "Not a request about a victim: the 2026 rules do not apply, your own duties still do"),
     Outcome("ask-for-missing-contents", _T, ("pcsc-s44c", "pcsc-s44a-3", "cps-ptt-annex-b"),
             "Ask for what section 44C requires; disclose nothing meanwhile"),
+    Outcome("ask-to-narrow", _T, ("pcsc-s44a-3", "pcsc-s44a-4", "pcsc-s44d-2", "pcsc-s44c",
+                                  "cps-ptt-annex-b"),
+            "A request for all the records: ask for it to be narrowed; disclose nothing meanwhile"),
     Outcome("ask-about-counselling-test", _T,
             ("pcsc-s44a-4", "pcsc-s44d-2", "si-2025-1259-reg2", "vir-code-senior-sign-off",
              "ico-law-enforcement"),
@@ -100,19 +108,19 @@ _OUTCOMES = (
              "vir-code-senior-sign-off", "rape-crisis-kcc"),
             "You can say no or ask questions; the police must tell you in writing"),
     Outcome("survivor-asked-before-2026", _S,
-            ("si-2025-1168-reg3", "cps-ptt-annex-b", "ico-opinion-2022"),
+            ("si-2025-1168-reg3", "cps-ptt-annex-b", "ico-opinion-2022", "npcc-tpm-form-2023"),
             "Asked before 12 January 2026: older guidance applied; a new request meets the new rules"),
     Outcome("survivor-notice-received", _S, ("pcsc-s44b", "pcsc-s44d-11", "vpa-2024-s5"),
             "Check the notice; you can tell your counsellor what you want and ask questions"),
     Outcome("survivor-no-notice", _S, ("pcsc-s44b", "pcsc-s44b-5"),
             "The police should normally have told you in writing; you can ask why not"),
     Outcome("survivor-court", _S,
-            ("crimpr-2025-r17-5", "crimpr-2025-r17-6", "crimpr-2025-r17-7", "tb-v-stafford",
-             "ila-service-2026"),
+            ("crimpr-2025-r17-5", "crimpr-2025-r17-6", "crimpr-2025-r17-7", "crimpr-2025-r17-9",
+             "tb-v-stafford", "ila-service-2026"),
             "You can ask to be heard before a court orders your records"),
     Outcome("survivor-therapy-any-time", _S, ("cps-ptt-principles", "pcsc-s44a-4", "bacp-ef-gp55"),
             "You can have counselling now; you do not have to wait for the case"),
-    Outcome("survivor-sharing-own-notes", _S, ("uk-gdpr-art7-3", "cps-ptt-annex-b"),
+    Outcome("survivor-sharing-own-notes", _S, ("uk-gdpr-art7-3", "uk-gdpr-art15", "cps-ptt-annex-b"),
             "You can choose to share your own records; think about who may see them"),
 )
 OUTCOMES: dict[str, Outcome] = {outcome.id: outcome for outcome in _OUTCOMES}
@@ -131,7 +139,15 @@ OUTCOMES: dict[str, Outcome] = {outcome.id: outcome for outcome in _OUTCOMES}
 #   chose not to notify for risk of serious harm could put them at risk, so ask the officer
 #   and take advice first.
 # - The client's age or capacity is asked before their knowledge or wishes: notice then
-#   goes to a parent, guardian or other adult (s.44B(4)) and consent needs advice.
+#   goes to a parent, guardian or other adult (s.44B(4)) and consent needs advice. The
+#   client path asks it too: a child's or a pressed client's "consent" may not be freely
+#   given (UK GDPR Arts 4(11), 7), and whose decision counts turns on Gillick competence.
+# - Chapter 3A covers only information about someone the police believe is or may be a
+#   victim, or at risk of being one (s.44A(2)), so `client_role` is asked before the
+#   contents. `unsure` is routed like `victim-or-at-risk` (the protective reading).
+# - A request for all the records describes what it wants, so s.44C(1)(a) is met; it is
+#   narrowed on necessity and proportionality (s.44A(3)(c), (7)-(8)). A request that also
+#   lacks a s.44C content goes to `ask-for-missing-contents`, whose one reply covers both.
 
 _REQUESTER_ROUTES = {
     "police-england-wales": "received",
@@ -141,7 +157,7 @@ _REQUESTER_ROUTES = {
     "prosecutor": "prosecutor-via-investigator",  # not an authorised person (s.44E)
     "defence": "defence-no-power",
     "court": "received",
-    "client": "client-asks",
+    "client": "client_child_or_lacks_capacity",
     "other": "other-requester",
     "unknown": "verify-requester",
 }
@@ -150,6 +166,8 @@ _REQUESTER_ROUTES = {
 def _after_contents(facts: Facts) -> str:
     if "no" in (facts["what_specified"], facts["why_given"], facts["handling_given"]):
         return "ask-for-missing-contents"
+    if facts["what_specified"] == "all-records":
+        return "ask-to-narrow"
     if facts["counselling_service"] in ("yes", "unsure"):
         return "counselling_test_shown"
     return "client_child_or_lacks_capacity"
@@ -187,11 +205,17 @@ _THERAPIST_QUESTIONS = (
         "in_writing",
         YES_NO,
         lambda f: "ask-in-writing" if f["in_writing"] == "no"
-        else "counselling_service" if _is_chapter_3a(f, "request_date")
+        else "client_role" if _is_chapter_3a(f, "request_date")
         else "client_child_or_lacks_capacity",
     ),
+    Question(
+        "client_role",
+        ("victim-or-at-risk", "suspect", "other-witness", "unsure"),
+        lambda f: "not-a-victim-request" if f["client_role"] in ("suspect", "other-witness")
+        else "counselling_service",  # s.44A(2)
+    ),
     Question("counselling_service", ("yes", "no", "unsure"), lambda f: "what_specified"),
-    Question("what_specified", YES_NO, lambda f: "why_given"),
+    Question("what_specified", ("yes", "no", "all-records"), lambda f: "why_given"),
     Question("why_given", GIVEN, lambda f: "handling_given"),
     Question("handling_given", GIVEN, _after_contents),
     Question(
@@ -204,6 +228,7 @@ _THERAPIST_QUESTIONS = (
         "client_child_or_lacks_capacity",
         YES_NO,
         lambda f: "get-advice-first" if f["client_child_or_lacks_capacity"] == "yes"
+        else "client-asks" if f["requester"] == "client"
         else "client_knows",
     ),
     Question("client_knows", YES_NO_UNKNOWN, _after_client_knows),
@@ -232,6 +257,16 @@ THERAPIST_FLOW = Flow(
     side_questions=(
         SideQuestion("risk_now", "safeguarding", ("dpa-2018-sch1-para18", "bacp-ef-gp10",
                                                   "csa-reporting-duty-2026"), when="first"),
+        # Only police requests reach `received = request`. A witness summons needs proceedings
+        # (CP(AW)A 1965 s.2, MCA 1980 s.97); PACE Sch 1's first set of conditions excludes
+        # excluded material (para 2).
+        SideQuestion("court_threatened", "court-order-threat",
+                     ("cpawa-1965-s2", "mca-1980-s97", "pace-sch1", "crimpr-2025-r17-5"),
+                     when="after", after=("received", "request")),
+        # A client the court never heard can still apply to withdraw (CrimPR r.17.7(1)(c)).
+        SideQuestion("client_heard_before_summons", "client-can-apply-to-withdraw",
+                     ("crimpr-2025-r17-7",), when="after", after=("heard_before_summons", "yes"),
+                     options=YES_NO_UNKNOWN, flag_on=frozenset({"no", "unknown"})),
     ),
     date_fact="request_date",
     flag_answers={("requester", "service-police"): ("service-police", ("pcsc-s44f",))},
@@ -258,6 +293,7 @@ _SITUATION_ROUTES = {
     "asked-to-consent": "asked_date",
     "notified-of-request": "asked_date",
     "counsellor-told-me": "asked_date",
+    "someone-else-told-me": "asked_date",  # an ISVA or support worker: as counsellor-told-me
     "court-application": "survivor-court",
     "worried-about-therapy": "survivor-therapy-any-time",
     "want-to-share": "survivor-sharing-own-notes",
@@ -266,6 +302,7 @@ _DATED_OUTCOMES = {
     "asked-to-consent": "survivor-consent-choice",
     "notified-of-request": "survivor-notice-received",
     "counsellor-told-me": "written_notice",
+    "someone-else-told-me": "written_notice",
 }
 
 

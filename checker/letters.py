@@ -62,10 +62,13 @@ def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str]
     chapter_3a = result.regime == "chapter-3a"
     conditions = {
         "what_missing": answers.get("what_specified") == "no",
+        "what_too_broad": answers.get("what_specified") == "all-records",
         "why_missing": answers.get("why_given") == "no",
         "handling_missing": answers.get("handling_given") == "no",
         "counselling": answers.get("counselling_service") in ("yes", "unsure"),
         "chapter_3a": chapter_3a,
+        "counsellor_told": answers.get("situation") == "counsellor-told-me",
+        "someone_else_told": answers.get("situation") == "someone-else-told-me",
     }
     given = {key: _NOT_ONE_LINE.sub(" ", str(details.get(key, ""))).strip() for key in DETAILS}
     values = {key: given[key] or f"[{label}]" for key, label in DETAILS.items()}

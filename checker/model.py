@@ -47,17 +47,24 @@ class Outcome:
 class SideQuestion:
     """A question that never changes the outcome: it only adds a flag.
 
-    The command line takes it when given and never demands it; the page asks it, either
-    `first` (before the audience's first question) or `before-outcome` (just before an
-    outcome not in `skip_before`).
+    The command line takes it when given and never demands it; the page asks it `first`
+    (before the audience's first question), `before-outcome` (just before an outcome not in
+    `skip_before`) or `after` (right after the answer `after`, a (fact, value) pair, is
+    given). An answer in `flag_on` adds the flag.
     """
 
     fact: str
     flag: str
     cites: tuple[str, ...]
-    when: str  # "first" or "before-outcome"
+    when: str  # "first", "before-outcome" or "after"
     skip_before: frozenset[str] = frozenset()
     options: tuple[str, ...] = ("yes", "no")
+    after: tuple[str, str] | None = None
+    flag_on: frozenset[str] = frozenset({"yes"})
+
+    def follows(self, fact: str, facts: Mapping[str, object]) -> bool:
+        """Asked right after `fact`, given these answers."""
+        return self.when == "after" and self.after == (fact, facts.get(fact))
 
 
 @dataclass(frozen=True)

@@ -81,6 +81,8 @@ _ALL = (
     # Chapter 3A (inserted by the Victims and Prisoners Act 2024, ss.28-29)
     Source("pcsc-s44a-3", f"{_PCSC}, s.44A(3)", "section 44A(1)-(3), (7)-(8)",
            _VPA_S28, CHAPTER_3A, V, LAW),
+    Source("pcsc-s44a-2", f"{_PCSC}, s.44A(2)", "section 44A(1)-(2)",
+           _VPA_S28, CHAPTER_3A, V, LAW),
     Source("pcsc-s44a-4", f"{_PCSC}, s.44A(4)-(5)", "section 44A(4)-(5)",
            _VPA_S28, CHAPTER_3A, V, LAW),
     Source("pcsc-s44b", f"{_PCSC}, s.44B", "section 44B(1)-(3)",
@@ -131,7 +133,7 @@ _ALL = (
     Source("pace-s11-12", "Police and Criminal Evidence Act 1984, ss.11-12",
            "sections 11(1)(a), 11(2), 12", _PACE, None, V, LAW),
     Source("pace-sch1", "Police and Criminal Evidence Act 1984, Sch 1",
-           "Schedule 1, paragraphs 2-3", _PACE, None, V, LAW),
+           "Schedule 1, paragraphs 2-4, 12 and 15", _PACE, None, V, LAW),
     # Court routes
     Source("cpawa-1965-s2", "Criminal Procedure (Attendance of Witnesses) Act 1965, ss.2-2A",
            "sections 2, 2A", _CPAWA, date(1999, 4, 1), V, LAW),
@@ -151,11 +153,19 @@ _ALL = (
            "rule 17.6", _CRIMPR, _CRIMPR_IN_FORCE, V, LAW),
     Source("crimpr-2025-r17-7", "Criminal Procedure Rules 2025, SI 2025/909, r.17.7",
            "rule 17.7", _CRIMPR, _CRIMPR_IN_FORCE, V, LAW),
+    Source("crimpr-2025-r17-9", "Criminal Procedure Rules 2025, SI 2025/909, r.17.9",
+           "rule 17.9(1)(a): the court may shorten or extend a time limit", _CRIMPR,
+           _CRIMPR_IN_FORCE, V, LAW),
+    Source("reading-justices-1996",
+           "R v Reading Justices, ex p Berkshire County Council [1996] 1 Cr App R 239",
+           "'material evidence' is relevant and admissible evidence, not material wanted on "
+           "speculation (as reported)", None, None, V2, CASE),
     Source("tb-v-stafford", "R (TB) v Combined Court at Stafford [2006] EWHC 1645 (Admin)",
            "judgment of 4 July 2006",
            "http://www.bailii.org/ew/cases/EWHC/Admin/2006/1645.html", None, V, CASE),
     # Data protection
     Source("uk-gdpr-art6", "UK GDPR, Article 6", "Article 6(1)", _GDPR, None, V, LAW),
+    Source("uk-gdpr-art15", "UK GDPR, Article 15", "Article 15(1), (3)-(4)", _GDPR, None, V, LAW),
     Source("uk-gdpr-art7-3", "UK GDPR, Article 7(3)", "Article 7(3)", _GDPR, None, V, LAW),
     Source("uk-gdpr-art9", "UK GDPR, Article 9", "Article 9(1)-(2)", _GDPR, None, V, LAW),
     Source("dpa-2018-sch1-para10", "Data Protection Act 2018, Sch 1 para 10",
@@ -166,6 +176,10 @@ _ALL = (
            "Schedule 2, paragraph 2", _DPA, None, V, LAW),
     Source("dpa-2018-sch2-para5", "Data Protection Act 2018, Sch 2 para 5",
            "Schedule 2, paragraph 5", _DPA, None, V, LAW),
+    Source("si-2026-82",
+           "Data (Use and Access) Act 2025 (Commencement No. 6 and Transitional and Saving "
+           "Provisions) Regulations 2026, SI 2026/82", "regulations 2(c), (z6) and 3",
+           "https://www.legislation.gov.uk/uksi/2026/82", date(2026, 2, 5), V, LAW),
     Source("ico-law-enforcement",
            "ICO: Sharing personal data with law enforcement authorities",
            "data sharing information hub (updated 29 September 2023)",
@@ -176,6 +190,12 @@ _ALL = (
            "criticism of blanket consent forms for victims' records", None,
            date(2022, 5, 31), V2, GUIDE),
     # Guidance for police and prosecutors
+    Source("npcc-tpm-form-2023",
+           "Interim NPCC third party material request form, used from 4 October 2023 "
+           "(described by Newcastle Safeguarding Partnership)",
+           "requests made as a reasonable line of enquiry 'rather than relying on consent'",
+           "https://newcastlesafeguarding.org.uk/new-third-party-material-request-form",
+           date(2023, 10, 4), V2, REPORT),
     Source("cps-ptt-principles", "CPS: Pre-Trial Therapy - Fundamental Principles",
            "principles 1-3 (updated 26 May 2022)", "https://www.cps.gov.uk/node/17286",
            date(2022, 5, 26), V, GUIDE),
@@ -195,15 +215,16 @@ _ALL = (
            "https://rapecrisis.org.uk/get-involved/keep-counselling-confidential/",
            None, V2, REPORT),
     Source("csa-reporting-duty-2026",
-           "Crime and Policing Act 2026, Part 5 Chapter 2 (duty to report child sexual abuse)",
-           "commencement and coverage of counsellors not verified",
+           "Crime and Policing Act 2026: duty to report child sexual abuse",
+           "Part 5 Chapter 2 of the Bill (the Act's numbering not verified); commencement and "
+           "coverage of counsellors not verified",
            "https://www.gov.uk/government/publications/circular-0042026-crime-and-policing-act-2026/"
            "circular-0042026-crime-and-policing-act-2026-accessible",
            None, U, LAW),
     Source("ila-service-2026", "Independent Legal Advisors Service (Ministry of Justice grant)",
-           "announced 10 March 2026; whether it is running not verified",
+           "grant specification, announced 10 March 2026; whether it is running not verified",
            "https://www.find-government-grants.service.gov.uk/grants/independent-legal-advisors-service-1",
-           None, V2, REPORT),
+           None, V, GUIDE),
     # Other parts of the UK
     Source("wf-petitioner-2016", "WF, Petitioner [2016] CSOH 27", "opinion of 9 February 2016",
            "https://beta.bailii.org/scot/cases/ScotCS/2016/[2016]CSOH27.html", None, V, CASE),

@@ -72,15 +72,17 @@ def test_therapist_full_police_request_path(recorded: RecordedPage) -> None:
     answer(recorded, "risk_now", "yes")
     answer(recorded, "requester", "police-england-wales")
     answer(recorded, "received", "request")
+    answer(recorded, "court_threatened", "yes")
     answer_date(recorded, "request_date", "2026-03-02")
-    for fact, value in [("in_writing", "yes"), ("counselling_service", "unsure"),
+    for fact, value in [("in_writing", "yes"), ("client_role", "unsure"), ("counselling_service", "unsure"),
                         ("what_specified", "yes"), ("why_given", "omitted-with-ground"),
                         ("handling_given", "yes"), ("counselling_test_shown", "no")]:
         answer(recorded, fact, value)
     outcome(recorded, "ask-about-counselling-test")
     assert recorded.page.locator('[data-flag="safeguarding"]').is_visible()
+    assert recorded.page.locator('[data-flag="court-order-threat"]').is_visible()
     summary = recorded.page.locator(".checker-summary").inner_text()
-    assert "Change" in summary and summary.count("Change") == 11
+    assert "Change" in summary and summary.count("Change") == 13
     assert_nothing_left_behind(recorded)
 
 

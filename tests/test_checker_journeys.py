@@ -20,7 +20,8 @@ from tests.test_checker_browser import (
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 TO_SHARE = [("audience", "therapist"), ("risk_now", "no"), ("requester", "police-england-wales"),
-            ("received", "request"), ("request_date", "2026-02-10"), ("in_writing", "yes"),
+            ("received", "request"), ("court_threatened", "no"), ("request_date", "2026-02-10"),
+            ("in_writing", "yes"), ("client_role", "victim-or-at-risk"),
             ("counselling_service", "yes"), ("what_specified", "yes"), ("why_given", "yes"),
             ("handling_given", "yes"), ("counselling_test_shown", "yes"),
             ("client_child_or_lacks_capacity", "no"), ("client_knows", "yes"),
@@ -46,7 +47,7 @@ def test_changing_an_early_answer_leads_to_a_different_outcome(recorded: Recorde
     # The contents questions no longer apply; the client questions still do.
     outcome(recorded, "share-with-consent")
     summary = recorded.page.locator(".checker-summary").inner_text()
-    assert summary.count("Change") == 9 and "higher test" not in summary
+    assert summary.count("Change") == 10 and "higher test" not in summary
     assert recorded.page.locator('[data-flag="before-chapter-3a"]').is_visible()
     recorded.page.locator('.checker-summary [data-change="requester"]').click()
     answer(recorded, "requester", "defence")
@@ -105,7 +106,7 @@ def test_an_answer_given_before_the_runtime_is_ready_is_applied(recorded: Record
 
 def test_a_letter_is_drafted_with_the_details_and_downloads(recorded: RecordedPage, tmp_path: Path) -> None:
     open_checker(recorded)
-    walk(recorded, TO_SHARE[:9] + [("handling_given", "no")])
+    walk(recorded, TO_SHARE[:11] + [("handling_given", "no")])
     outcome(recorded, "ask-for-missing-contents")
     block = recorded.page.locator('[data-letter="ask-for-missing-contents"]')
     block.locator('[data-detail="sender_name"]').fill("Sam Carter")

@@ -29,7 +29,7 @@ REQUESTER_NEXT = {
     "prosecutor": ("outcome", "prosecutor-via-investigator"),
     "defence": ("outcome", "defence-no-power"),
     "court": ("question", "received"),
-    "client": ("outcome", "client-asks"),
+    "client": ("question", "client_child_or_lacks_capacity"),
     "other": ("outcome", "other-requester"),
     "unknown": ("outcome", "verify-requester"),
 }
@@ -53,7 +53,7 @@ def test_each_requester_answer_leads_where_the_tree_says(requester: str) -> None
     else:
         assert shown == {
             "status": "outcome", "outcome": expected, "regime": None, "flags": [],
-            "citations": shown["citations"], "law_as_at": "2026-11-21",
+            "citations": shown["citations"], "law_as_at": "2026-12-01",
         }
         assert shown["citations"]
 
@@ -79,6 +79,45 @@ def test_a_date_question_says_its_format() -> None:
                      "format": "YYYY-MM-DD"}
 
 
+POLICE_REQUEST = {"requester": "police-england-wales", "received": "request",
+                  "request_date": "2026-03-02", "in_writing": "yes"}
+NEW_FACTS = [
+    # (facts, status, question or outcome, flags)
+    (POLICE_REQUEST, "question", "client_role", []),
+    ({**POLICE_REQUEST, "client_role": "suspect"}, "outcome", "not-a-victim-request", []),
+    ({**POLICE_REQUEST, "client_role": "other-witness", "court_threatened": "yes"}, "outcome",
+     "not-a-victim-request", ["court-order-threat"]),
+    ({**POLICE_REQUEST, "client_role": "unsure", "counselling_service": "no",
+      "what_specified": "all-records", "why_given": "yes", "handling_given": "yes"}, "outcome",
+     "ask-to-narrow", []),
+    ({"requester": "client", "client_child_or_lacks_capacity": "yes"}, "outcome",
+     "get-advice-first", []),
+    ({"requester": "court", "received": "summons-issued", "heard_before_summons": "yes"}, "outcome",
+     "comply-with-summons", []),
+    ({"requester": "court", "received": "summons-issued", "heard_before_summons": "yes",
+      "client_heard_before_summons": "unknown"}, "outcome", "comply-with-summons",
+     ["client-can-apply-to-withdraw"]),
+]
+
+
+@pytest.mark.parametrize(("facts", "status", "expected", "flags"), NEW_FACTS)
+def test_the_revised_facts_and_side_questions(facts, status, expected, flags) -> None:  # type: ignore[no-untyped-def]
+    """The side questions are used when given and never demanded."""
+    shown = json.loads(decide("therapist", facts).stdout)
+    assert shown["status"] == status
+    if status == "question":
+        assert (shown["question"], shown["options"]) == (
+            expected, ["victim-or-at-risk", "suspect", "other-witness", "unsure"])
+    else:
+        assert (shown["outcome"], shown["flags"]) == (expected, flags)
+
+
+def test_someone_else_told_me_asks_the_date_like_counsellor_told_me() -> None:
+    shown = json.loads(decide("survivor", {"where": "england-wales",
+                                           "situation": "someone-else-told-me"}).stdout)
+    assert (shown["status"], shown["question"]) == ("question", "asked_date")
+
+
 BAD_INPUT = [
     ("therapist", {"requester": "martians"}, "requester", "police-england-wales"),
     ("therapist", {"colour": "blue"}, "colour", "requester"),
@@ -93,6 +132,12 @@ BAD_INPUT = [
      "situation, written_notice", "written notice"),
     ("survivor", {"asked_date": 20260112}, "asked_date", "YYYY-MM-DD"),
     ("survivor", {"under_18": "maybe"}, "under_18", "yes, no"),
+    ("therapist", {"client_role": "victim"}, "client_role", "victim-or-at-risk, suspect"),
+    ("therapist", {"what_specified": "everything"}, "what_specified", "all-records"),
+    ("therapist", {"court_threatened": "maybe"}, "court_threatened", "yes, no"),
+    ("therapist", {"client_heard_before_summons": "maybe"}, "client_heard_before_summons",
+     "yes, no, unknown"),
+    ("survivor", {"situation": "isva-told-me"}, "situation", "someone-else-told-me"),
     ("nobody", {}, "audience", "therapist, survivor"),
 ]
 

@@ -2,14 +2,14 @@
 
 What a reader notices:
 
-- every phone number on a guidance page can be tapped to call, and the link dials the number
-  that is shown;
+- every phone number on a guidance page or a checker page (the checker, every outcome, the
+  flags) can be tapped to call, and the link dials the number that is shown;
 - every survivor page lists the Rape Crisis 24/7 Support Line and Childline by number;
 - the survivor pages never send her off to read the police code herself, or tell her what we
   could not read;
 - text about the Shift key shortcut says it needs a keyboard (most survivors read on a phone).
 
-The checker's pages (checker/) are measured by the checker's own tests.
+The other checks on the checker's pages (checker/) are in the checker's own tests.
 """
 
 from __future__ import annotations
@@ -70,18 +70,17 @@ def read(page: Path) -> _Text:
     return parser
 
 
-def guidance_pages(site: Path) -> list[Path]:
-    return [page for page in sorted(site.rglob("index.html"))
-            if not page.relative_to(site).as_posix().startswith("checker/")]
+def all_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("index.html"))
 
 
 def survivor_pages(site: Path) -> list[Path]:
     return sorted((site / "survivors").rglob("index.html"))
 
 
-def test_every_phone_number_on_a_guidance_page_is_a_tel_link(built_site: Path) -> None:
-    pages = guidance_pages(built_site)
-    assert len(pages) > 20
+def test_every_phone_number_on_a_page_is_a_tel_link(built_site: Path) -> None:
+    pages = all_pages(built_site)
+    assert len(pages) > 20 and built_site / "checker" / "outcomes" / "index.html" in pages
     plain = []
     for page in pages:
         text = " ".join(read(page).outside)
@@ -90,7 +89,7 @@ def test_every_phone_number_on_a_guidance_page_is_a_tel_link(built_site: Path) -
 
 
 def test_each_tel_link_dials_the_number_it_shows(built_site: Path) -> None:
-    links = [link for page in guidance_pages(built_site) for link in read(page).tel_links]
+    links = [link for page in all_pages(built_site) for link in read(page).tel_links]
     assert links
     for href, shown in links:
         assert href == "tel:" + re.sub(r"\D", "", shown), (href, shown)

@@ -51,12 +51,52 @@ def test_details_fill_the_letter_and_empty_ones_leave_gaps() -> None:
 
 def test_missing_contents_are_listed_one_by_one() -> None:
     base = {"requester": "police-england-wales", "received": "request", "request_date": "2026-03-02",
-            "in_writing": "yes", "counselling_service": "no"}
+            "in_writing": "yes", "client_role": "victim-or-at-risk", "counselling_service": "no"}
     only_what = draft("therapist", {**base, "what_specified": "no", "why_given": "yes",
                                     "handling_given": "omitted-with-ground"}, {})
     assert "44C(1)(a)" in only_what.text and "44C(1)(b)" not in only_what.text
     assert "counselling information request" not in only_what.text
     assert re.search(r"^- .*\.$", only_what.text, flags=re.MULTILINE)  # the list ends with a full stop
+
+
+def test_a_request_for_all_records_is_never_said_to_breach_section_44c_1_a() -> None:
+    """M1: "all records" describes the information (s.44C(1)(a) is met): ask to narrow instead."""
+    drafted = []
+    for audience, result in letter_paths():
+        if result.answers.get("what_specified") == "all-records":
+            facts = {fact: str(result.answers[fact]) for fact in result.path}
+            drafted.append(draft(audience, facts, {}))
+    assert {letter.outcome for letter in drafted} == {"ask-to-narrow", "ask-for-missing-contents"}
+    for letter_ in drafted:
+        assert "44C(1)(a)" not in letter_.text, letter_.outcome
+        assert "narrow" in letter_.text and "44A(3)(c)" in letter_.text
+
+
+def test_one_reply_covers_a_missing_content_and_a_request_for_everything() -> None:
+    base = {"requester": "police-england-wales", "received": "request", "request_date": "2026-03-02",
+            "in_writing": "yes", "client_role": "unsure", "counselling_service": "no",
+            "what_specified": "all-records", "why_given": "yes", "handling_given": "no"}
+    text = draft("therapist", base, {}).text
+    assert "44C(1)(c)" in text and "narrow the request" in text and "44C(1)(a)" not in text
+
+
+def test_a_request_about_a_suspect_gets_a_reply_asking_under_what_power() -> None:
+    facts = {"requester": "police-england-wales", "received": "request", "request_date": "2026-03-02",
+             "in_writing": "yes", "client_role": "suspect"}
+    drafted = draft("therapist", facts, {})
+    assert drafted.outcome == "not-a-victim-request"
+    assert "under what legal power" in drafted.text and "section 44A(2)" in drafted.text
+    assert "declining" in drafted.text
+
+
+def test_the_no_notice_letter_says_who_told_her() -> None:
+    facts = {"where": "england-wales", "situation": "someone-else-told-me", "asked_date": "2026-02-01",
+             "written_notice": "no"}
+    text = draft("survivor", facts, {}).text
+    assert "I have been told that the police have asked my counsellor" in text
+    assert "My counsellor has told me" not in text
+    text = draft("survivor", {**facts, "situation": "counsellor-told-me"}, {}).text
+    assert "My counsellor has told me" in text and "I have been told" not in text
 
 
 def test_a_path_without_a_letter_says_so() -> None:

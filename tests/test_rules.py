@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from checker import FLOWS, OUTCOMES, REGIMES, SOURCES, FactError, all_paths, decide
 from checker.flow import regime_on
 
-TODAY = date(2026, 11, 21)
+TODAY = date(2026, 12, 1)
 POLICE_WRITTEN = {"requester": "police-england-wales", "received": "request",
-                  "request_date": "2026-03-02", "in_writing": "yes"}
+                  "request_date": "2026-03-02", "in_writing": "yes", "client_role": "victim-or-at-risk"}
 COMPLETE = {**POLICE_WRITTEN, "counselling_service": "yes", "what_specified": "yes",
             "why_given": "yes", "handling_given": "yes", "counselling_test_shown": "yes"}
 CLIENT = {**COMPLETE, "client_child_or_lacks_capacity": "no"}
@@ -32,7 +32,10 @@ NODES = [
         "police-scotland": "out-of-scope-scotland",
         "police-northern-ireland": "out-of-scope-northern-ireland",
         "prosecutor": "prosecutor-via-investigator", "defence": "defence-no-power",
-        "client": "client-asks", "other": "other-requester", "unknown": "verify-requester"}),
+        "client": "client_child_or_lacks_capacity", "other": "other-requester",
+        "unknown": "verify-requester"}),
+    ("therapist", {"requester": "client"}, "client_child_or_lacks_capacity", {
+        "yes": "get-advice-first", "no": "client-asks"}),
     ("therapist", {"requester": "police-england-wales"}, "received", {
         "request": "request_date", "summons-application": "object-to-application",
         "summons-issued": "heard_before_summons", "pace-order-or-warrant": "pace-excluded-material"}),
@@ -45,14 +48,17 @@ NODES = [
         "2026-01-11": "in_writing", "2026-01-12": "in_writing"}),
     ("therapist", {"requester": "police-england-wales", "received": "request",
                    "request_date": "2026-01-12"}, "in_writing", {
-        "yes": "counselling_service", "no": "ask-in-writing"}),
+        "yes": "client_role", "no": "ask-in-writing"}),
+    ("therapist", {k: v for k, v in POLICE_WRITTEN.items() if k != "client_role"}, "client_role", {
+        "victim-or-at-risk": "counselling_service", "unsure": "counselling_service",
+        "suspect": "not-a-victim-request", "other-witness": "not-a-victim-request"}),
     ("therapist", {"requester": "service-police", "received": "request",
                    "request_date": "2026-01-11"}, "in_writing", {
         "yes": "client_child_or_lacks_capacity", "no": "ask-in-writing"}),
     ("therapist", POLICE_WRITTEN, "counselling_service", {
         "yes": "what_specified", "no": "what_specified", "unsure": "what_specified"}),
     ("therapist", {**POLICE_WRITTEN, "counselling_service": "yes"}, "what_specified", {
-        "yes": "why_given", "no": "why_given"}),
+        "yes": "why_given", "no": "why_given", "all-records": "why_given"}),
     ("therapist", {**POLICE_WRITTEN, "counselling_service": "yes", "what_specified": "yes"},
      "why_given", {"yes": "handling_given", "no": "handling_given",
                    "omitted-with-ground": "handling_given"}),
@@ -66,6 +72,10 @@ NODES = [
     ("therapist", {**POLICE_WRITTEN, "counselling_service": "unsure", "what_specified": "no",
                    "why_given": "yes"}, "handling_given", {
         "yes": "ask-for-missing-contents", "omitted-with-ground": "ask-for-missing-contents"}),
+    ("therapist", {**POLICE_WRITTEN, "counselling_service": "yes", "what_specified": "all-records",
+                   "why_given": "yes"}, "handling_given", {
+        "yes": "ask-to-narrow", "omitted-with-ground": "ask-to-narrow",
+        "no": "ask-for-missing-contents"}),
     ("therapist", {**POLICE_WRITTEN, "counselling_service": "unsure", "what_specified": "yes",
                    "why_given": "no"}, "handling_given", {"yes": "ask-for-missing-contents"}),
     ("therapist", {k: v for k, v in COMPLETE.items() if k != "counselling_test_shown"},
@@ -89,7 +99,8 @@ NODES = [
         "scotland": "out-of-scope-scotland", "northern-ireland": "out-of-scope-northern-ireland"}),
     ("survivor", {"where": "england-wales"}, "situation", {
         "asked-to-consent": "asked_date", "notified-of-request": "asked_date",
-        "counsellor-told-me": "asked_date", "court-application": "survivor-court",
+        "counsellor-told-me": "asked_date", "someone-else-told-me": "asked_date",
+        "court-application": "survivor-court",
         "worried-about-therapy": "survivor-therapy-any-time",
         "want-to-share": "survivor-sharing-own-notes"}),
     ("survivor", {"where": "england-wales", "situation": "asked-to-consent"}, "asked_date", {
@@ -100,6 +111,11 @@ NODES = [
     ("survivor", {"where": "england-wales", "situation": "counsellor-told-me"}, "asked_date", {
         "2025-12-31": "survivor-asked-before-2026", "2026-01-12": "written_notice"}),
     ("survivor", {"where": "england-wales", "situation": "counsellor-told-me",
+                  "asked_date": "2026-02-01"}, "written_notice", {
+        "yes": "survivor-notice-received", "no": "survivor-no-notice"}),
+    ("survivor", {"where": "england-wales", "situation": "someone-else-told-me"}, "asked_date", {
+        "2025-12-31": "survivor-asked-before-2026", "2026-01-12": "written_notice"}),
+    ("survivor", {"where": "england-wales", "situation": "someone-else-told-me",
                   "asked_date": "2026-02-01"}, "written_notice", {
         "yes": "survivor-notice-received", "no": "survivor-no-notice"}),
 ]
@@ -231,8 +247,12 @@ def test_random_facts_give_a_result_or_a_named_error(data) -> None:  # type: ign
         for value in side.options:
             again = decide(audience, {**facts, side.fact: value}, today=TODAY)
             assert (again.outcome, again.question) == (result.outcome, result.question)
-            if again.outcome and again.outcome not in side.skip_before:
-                assert (side.flag in again.flags) == (value == "yes")
+            if again.outcome and side.when != "after":
+                assert (side.fact in again.path) == (again.outcome not in side.skip_before)
+            if again.outcome and side.fact in again.path:
+                assert (side.flag in again.flags) == (value in side.flag_on)
+            elif again.outcome:
+                assert side.flag not in again.flags
 
 
 def test_the_page_asks_the_side_questions_and_the_command_line_does_not() -> None:
@@ -255,3 +275,119 @@ def test_sources_carry_their_marker_to_the_reader() -> None:
     assert SOURCES["csa-reporting-duty-2026"].status == "check"
     assert SOURCES["pcsc-s44c"].status == "law"
     assert SOURCES["ico-law-enforcement"].status == "official"
+
+
+# --------------------------------------------------------------------------- law review 2026-12
+
+
+def therapist_paths():  # type: ignore[no-untyped-def]
+    for side_questions in (True, False):
+        yield from all_paths("therapist", ask_side_questions=side_questions)
+
+
+def test_a_child_on_the_client_path_never_hears_it_is_their_choice() -> None:
+    """H1: a 15-year-old pressed to "ask" the counsellor is sent to advice first."""
+    client_paths = [r for r in therapist_paths() if r.answers["requester"] == "client"]
+    assert client_paths
+    for result in client_paths:
+        child = result.answers["client_child_or_lacks_capacity"] == "yes"
+        assert result.outcome == ("get-advice-first" if child else "client-asks")
+    page = decide("therapist", {"requester": "client"}, ask_side_questions=True)
+    assert page.question == "risk_now"  # the page asks about risk on the client path too
+
+
+def test_a_request_about_a_suspect_or_witness_gets_no_chapter_3a_outcome() -> None:
+    """M4: Chapter 3A covers only information about a victim, or someone at risk (s.44A(2))."""
+    chapter_3a_only = {"ask-for-missing-contents", "ask-to-narrow", "ask-about-counselling-test",
+                       "survivor-notice-received"}
+    seen = set()
+    for result in therapist_paths():
+        role = result.answers.get("client_role")
+        if role in ("suspect", "other-witness"):
+            seen.add(role)
+            assert result.outcome == "not-a-victim-request"
+            assert result.outcome not in chapter_3a_only
+            assert not {"pcsc-s44a-4", "pcsc-s44b", "pcsc-s44c"} & set(result.citations)
+    assert seen == {"suspect", "other-witness"}
+
+
+def test_not_sure_who_the_notes_are_about_is_treated_as_a_victim() -> None:
+    for rest in ({"counselling_service": "yes", "what_specified": "all-records", "why_given": "yes",
+                  "handling_given": "yes"},
+                 {"counselling_service": "no", "what_specified": "no", "why_given": "yes",
+                  "handling_given": "yes"}):
+        unsure = decide("therapist", {**POLICE_WRITTEN, **rest, "client_role": "unsure"}, today=TODAY)
+        victim = decide("therapist", {**POLICE_WRITTEN, **rest}, today=TODAY)
+        assert (unsure.outcome, unsure.citations) == (victim.outcome, victim.citations)
+
+
+def test_all_records_with_a_missing_content_gets_one_reply() -> None:
+    facts = {**POLICE_WRITTEN, "counselling_service": "yes", "what_specified": "all-records",
+             "why_given": "no", "handling_given": "yes"}
+    assert decide("therapist", facts, today=TODAY).outcome == "ask-for-missing-contents"
+    complete = {**facts, "why_given": "omitted-with-ground"}
+    assert decide("therapist", complete, today=TODAY).outcome == "ask-to-narrow"
+
+
+def test_a_summons_the_client_was_not_heard_on_tells_the_client_they_can_apply() -> None:
+    """M3: CrimPR r.17.7(1)(c) lets the person the records are about apply to withdraw."""
+    summons = {"requester": "court", "received": "summons-issued", "heard_before_summons": "yes"}
+    for heard, flagged in (("yes", False), ("no", True), ("unknown", True)):
+        result = decide("therapist", {**summons, "client_heard_before_summons": heard})
+        assert result.outcome == "comply-with-summons"
+        assert ("client-can-apply-to-withdraw" in result.flags) == flagged
+        assert ("crimpr-2025-r17-7" in result.citations) == flagged
+    page = decide("therapist", {"risk_now": "no", **summons}, ask_side_questions=True)
+    assert page.question == "client_heard_before_summons"
+    assert page.options == ("yes", "no", "unknown")
+    assert decide("therapist", summons).outcome == "comply-with-summons"  # never demanded
+    flagged_paths = [r for r in therapist_paths() if r.outcome == "comply-with-summons"
+                     and r.answers.get("client_heard_before_summons") in ("no", "unknown")]
+    assert flagged_paths and all("client-can-apply-to-withdraw" in r.flags for r in flagged_paths)
+
+
+def test_a_court_order_threat_is_asked_on_police_requests_and_only_adds_text() -> None:
+    """H2: the threat never changes the outcome; the page asks it right after `received`."""
+    police = {"risk_now": "no", "requester": "service-police", "received": "request"}
+    page = decide("therapist", police, ask_side_questions=True)
+    assert page.question == "court_threatened"
+    assert decide("therapist", {**police, "court_threatened": "no"},
+                  ask_side_questions=True).question == "request_date"
+    court = {"risk_now": "no", "requester": "court", "received": "summons-application"}
+    assert decide("therapist", court, ask_side_questions=True).outcome == "object-to-application"
+    for result in therapist_paths():
+        asked = "court_threatened" in result.path
+        if result.answers.get("received") == "request":
+            assert asked or "court_threatened" not in result.answers
+        else:
+            assert not asked
+        assert ("court-order-threat" in result.flags) == (
+            asked and result.answers["court_threatened"] == "yes")
+    plain = decide("therapist", {**POLICE_WRITTEN, "in_writing": "no"}, today=TODAY)
+    threatened = decide("therapist", {**POLICE_WRITTEN, "in_writing": "no", "court_threatened": "yes"},
+                        today=TODAY)
+    assert plain.outcome == threatened.outcome == "ask-in-writing"
+    assert threatened.flags == ("court-order-threat",) and not plain.flags
+    assert threatened.path.index("court_threatened") == threatened.path.index("received") + 1
+
+
+def test_the_counselling_test_question_no_longer_asks_for_the_rank() -> None:
+    from tests.conftest import ROOT
+
+    text = (ROOT / "docs/includes/questions/counselling_test_shown.md").read_text(encoding="utf-8")
+    assert "substantial probative value" in text and "senior" not in text and "rank" not in text
+
+
+def test_every_outcome_after_the_counselling_test_advises_asking_who_authorised() -> None:
+    """M2: the chief-inspector sign-off is reported, so results suggest asking, never assert it."""
+    from tests.conftest import ROOT
+
+    after = {r.outcome for r in therapist_paths() if "counselling_test_shown" in r.path}
+    assert after >= {"get-advice-first", "share-with-consent", "decline-and-preserve",
+                     "do-not-disclose-yet", "ask-about-counselling-test"}
+    for outcome in after:
+        text = (ROOT / f"docs/includes/outcomes/{outcome}.md").read_text(encoding="utf-8")
+        flat = " ".join(text.split())
+        assert "who authorised" in flat, outcome
+        assert "It is reported that" in flat and "not in the Act" in flat, outcome
+
