@@ -128,7 +128,7 @@ def test_a_request_over_the_bound_is_refused_before_it_is_read() -> None:
 @given(DATE_TEXT, st.sampled_from(["therapist", "survivor"]))
 def test_only_real_dates_in_the_form_yyyy_mm_dd_are_taken(text: str, audience: str) -> None:
     fact, before = {"therapist": ("request_date", {"risk_now": "no", "requester": "police-england-wales",
-                                                    "received": "request"}),
+                                                    "received": "request", "court_threatened": "no"}),
                     "survivor": ("asked_date", {"where": "england-wales",
                                                 "situation": "asked-to-consent"})}[audience]
     shown = step_dict({"answers": {"audience": audience, **before, fact: text}}, today=TODAY)
