@@ -105,7 +105,7 @@ _STYLES_XML = _XML_DECLARATION + "".join((
 _SECTION = ('<w:sectPr><w:pgSz w:w="11906" w:h="16838"/>'
             '<w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" '
             'w:header="708" w:footer="708" w:gutter="0"/></w:sectPr>')
-_BULLET = "\u2022 "
+_BULLET = "\u2022\t"  # the tab stops at the hanging indent, so every line of the item aligns
 
 
 def _paragraph(style: str, text: str) -> str:

@@ -295,9 +295,10 @@ def test_every_letter_writer_takes_any_details(outcome: str, details: dict[str, 
 
 
 def visible(text: str) -> str:
-    """What a reader sees of the text's characters, in order (bullets and breaks aside)."""
+    """What a reader sees of the text's characters, in order (bullets, spaces and breaks aside:
+    a "- " line becomes a bullet and a tab)."""
     return "".join(char for char in text
-                   if char.isprintable() and not "\ud800" <= char <= "\udfff" and char not in "-•")
+                   if char.isprintable() and not "\ud800" <= char <= "\udfff" and char not in "-• ")
 
 
 @HOSTILE

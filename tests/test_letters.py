@@ -80,8 +80,8 @@ def test_docx_opens_and_keeps_every_line() -> None:
     text = "Sam\n\nSubject & <more>\n\nDear DC Jones,\n\n- first point;\n- second point.\n\nSam"
     document = docx.Document(io.BytesIO(docx_bytes(text, title="Subject & <more>")))
     lines = [p.text for p in document.paragraphs]
-    assert lines == ["Sam", "", "Subject & <more>", "", "Dear DC Jones,", "", "\u2022 first point;",
-                     "\u2022 second point.", "", "Sam"]
+    assert lines == ["Sam", "", "Subject & <more>", "", "Dear DC Jones,", "", "\u2022\tfirst point;",
+                     "\u2022\tsecond point.", "", "Sam"]
     styles = [p.style.name for p in document.paragraphs]
     assert styles == ["Normal", "Normal", "Title", "Normal", "Normal", "Normal", "List Bullet",
                       "List Bullet", "Normal", "Normal"]
