@@ -1,8 +1,9 @@
 """Reply letters drafted from an outcome, the visitor's answers and optional details.
 
 The wording lives in checker/letters/<outcome-id>.txt: `$name` placeholders, and lines that
-start with `?condition ` are kept only when that condition holds for these answers. Every
-legal point in a letter names its provision. Nothing is ever sent: the page shows the draft
+start with `?condition ` are kept only when that condition holds for these answers. Above
+the subject, every letter has the sender's details it signs with and the day it is drafted.
+Every legal point in a letter names its provision. Nothing is ever sent: the page shows the draft
 for the visitor to edit, copy or download.
 """
 
@@ -40,10 +41,12 @@ class Letter:
     outcome: str
     subject: str
     body: str
+    heading: str = ""  # the sender block and the date line, above the subject
 
     @property
     def text(self) -> str:
-        return f"{self.subject}\n\n{self.body}\n"
+        heading = f"{self.heading}\n\n" if self.heading else ""
+        return f"{heading}{self.subject}\n\n{self.body}\n"
 
 
 def _long_date(day: object) -> str | None:
@@ -79,9 +82,13 @@ def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str]
         ", and whether written notice of the request has been given to them under section 44B "
         "of the Police, Crime, Sentencing and Courts Act 2022" if chapter_3a else "")
 
-    template = resources.files(__package__).joinpath(f"letters/{result.outcome}.txt")
+    template_file = resources.files(__package__).joinpath(f"letters/{result.outcome}.txt")
+    template = template_file.read_text(encoding="utf-8")
+    # At the top: the sender details the letter signs with, then the day it is drafted.
+    sender = [values[key] for key in ("sender_name", "sender_organisation") if f"${key}" in template]
+    heading = "\n".join([*sender, "", _long_date(today or date.today()) or ""])
     kept = []
-    for line in template.read_text(encoding="utf-8").splitlines():
+    for line in template.splitlines():
         match = _CONDITION.match(line)
         if match:
             if not conditions[match.group(1)]:
@@ -92,4 +99,4 @@ def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str]
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
     text = re.sub(r"^(- .*);$(?=\n\n|\Z)", r"\1.", text, flags=re.MULTILINE)  # last item ends a list
     subject, _, body = text.partition("\n\n")
-    return Letter(str(result.outcome), subject.removeprefix("Subject: "), body)
+    return Letter(str(result.outcome), subject.removeprefix("Subject: "), body, heading)

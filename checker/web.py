@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from typing import TYPE_CHECKING
 
 from . import FLOWS, FactError, decide
 from .inputs import parse_object
 
-# `letters` and `docx` are imported when first used, not here: the page waits for this
-# module before its first answer, and most visitors never draft a letter.
+if TYPE_CHECKING:
+    from .record import Record
+
+# `letters`, `record` and `docx` are imported when first used, not here: the page waits for
+# this module before its first answer, and most visitors never draft a letter.
 
 AUDIENCE = "audience"
 
@@ -85,8 +89,47 @@ def letter(request_json: str, today: str | None = None) -> str:
                        "subject": drafted.subject, "text": drafted.text})
 
 
-def docx(text: str) -> bytes:
-    """The (edited) letter as a Word document, made on the visitor's device."""
+def docx(text: str, title: str | None = None) -> bytes:
+    """The (edited) letter as a Word document, made on the visitor's device. `title` is the
+    letter's subject as drafted: the line that reads exactly so is set in the Title style."""
     from .docx import docx_bytes
 
-    return docx_bytes(text)
+    return docx_bytes(text, title)
+
+
+def record(request_json: str, today: str | None = None) -> str:
+    """A record of the decision for the therapist's file, as text.
+
+    {"outcome": "<id>", "title": "<the outcome's title as shown>",
+     "answers": [{"question": "<as shown>", "answer": "<as shown>"}, ...],
+     "citations": ["<source id>", ...] (the step reply's), "letter": "<text>" (optional)}
+    -> {"status": "record", "outcome", "text"}, or an error reply naming the field at fault.
+    `today` is the day it is made (YYYY-MM-DD), the device's date when not given."""
+    try:
+        made = _record(request_json, today)
+    except FactError as error:
+        return json.dumps(_error(error.fact, str(error)))
+    return json.dumps({"status": "record", "outcome": made.outcome, "text": made.text})
+
+
+def record_docx(request_json: str, today: str | None = None) -> bytes:
+    """The same record as a Word document; no bytes at all for a request record() refuses."""
+    try:
+        return _record(request_json, today).docx()
+    except FactError:
+        return b""
+
+
+def _record(request_json: str, today: str | None) -> Record:
+    from .record import make
+
+    return make(parse_object(request_json, "record"), _day(today))
+
+
+def _day(today: str | None) -> date:
+    if today is None:
+        return date.today()
+    try:
+        return date.fromisoformat(today)
+    except (TypeError, ValueError):
+        raise FactError("today", f"{today!r} is not a date in the form YYYY-MM-DD") from None

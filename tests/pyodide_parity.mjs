@@ -1,7 +1,8 @@
 // Runs checker.web.step for every case inside Pyodide under Node (the browser's Python), and
 // lists the wheel's modules whose bytecode is not what this Python makes of their source.
-// With HOSTILE.json ([{call: "step" | "letter" | "docx", request}]) it also makes each call, as
-// the page's worker does, and gives its reply (for docx, the document's XML).
+// With HOSTILE.json ([{call: "step" | "letter" | "docx" | "record" | "record_docx", request}]) it
+// also makes each call, as the page's worker does, and gives its reply (for docx and record_docx,
+// the document's XML; "" for no document).
 // Usage: node tests/pyodide_parity.mjs WHEEL CASES.json TODAY [HOSTILE.json]
 //        -> prints {version, results, hostile, bytecode: {module: "ok" | "missing" | "stale"}}
 import { readFileSync } from "node:fs";
@@ -16,9 +17,10 @@ const version = pyodide.runPython("import sys; sys.version.split()[0]");
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
 const results = cases.map((answers) => JSON.parse(web.step(JSON.stringify({ answers }), today)));
 const documentXml = pyodide.runPython(
-  "import io, zipfile\nlambda data: zipfile.ZipFile(io.BytesIO(data)).read('word/document.xml').decode()");
+  "import io, zipfile\nlambda data: zipfile.ZipFile(io.BytesIO(data)).read('word/document.xml').decode() if data else ''");
+const documents = { docx: (request) => web.docx(request), record_docx: (request) => web.record_docx(request, today) };
 const hostile = JSON.parse(hostilePath ? readFileSync(hostilePath, "utf8") : "[]").map(({ call, request }) =>
-  call === "docx" ? documentXml(web.docx(request)) : JSON.parse(web[call](request, today)));
+  documents[call] ? documentXml(documents[call](request)) : JSON.parse(web[call](request, today)));
 const bytecode = JSON.parse(pyodide.runPython(`
 import importlib.util, json, marshal, pathlib, checker
 

@@ -66,10 +66,12 @@ def hostile_request(parts: str | list[str | list[str | int]]) -> str:
 
 
 def hostile_reply(call: str, request: str) -> object:
-    """What the host makes of one hostile call: the reply, or for docx the document's XML."""
-    if call == "docx":
-        return zipfile.ZipFile(io.BytesIO(web.docx(request))).read("word/document.xml").decode()
-    return json.loads(getattr(web, call)(request, LAW_STATED_AS_AT.isoformat()))
+    """What the host makes of one hostile call: the reply, or for a document its XML ("" for none)."""
+    today = LAW_STATED_AS_AT.isoformat()
+    if call in ("docx", "record_docx"):
+        data = web.docx(request) if call == "docx" else web.record_docx(request, today)
+        return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode() if data else ""
+    return json.loads(getattr(web, call)(request, today))
 
 
 def load_hook():  # type: ignore[no-untyped-def]

@@ -1,5 +1,5 @@
-"""Hostile input, everywhere it enters: the command line, the page's step and letter calls,
-the letter writers and the .docx writer.
+"""Hostile input, everywhere it enters: the command line, the page's step, letter and record
+calls, the letter writers and the .docx writer.
 
 Every input gives the contract's clear error (one line on stderr, every character in it
 printable, exit 2; or an error reply to the page) or a valid result, never an exception; every
@@ -17,18 +17,20 @@ import sys
 import xml.etree.ElementTree as ElementTree
 import zipfile
 from datetime import date
+from typing import Any
 
 import docx
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from checker import FLOWS, LAW_STATED_AS_AT, FactError
+from checker import FLOWS, LAW_STATED_AS_AT, OUTCOMES, SOURCES, FactError
 from checker.__main__ import main
 from checker.docx import docx_bytes
 from checker.inputs import MAX_INPUT_BYTES, read_text
 from checker.letters import DETAILS, LETTERS, draft
-from checker.web import letter, step, step_dict
+from checker.record import MAX_LETTER, MAX_LINE, WORDS
+from checker.web import letter, record, record_docx, step, step_dict
 from tests.conftest import ROOT
 from tests.test_letters import letter_paths
 
@@ -289,13 +291,14 @@ def test_every_letter_writer_takes_any_details(outcome: str, details: dict[str, 
     assert drafted.outcome == outcome
     assert "\n" not in drafted.subject  # a typed reference cannot split the subject line
     assert not set(drafted.text) & LINE_BREAKING, "a typed detail broke a line of the letter"
-    check_docx(docx_bytes(drafted.text))
+    check_docx(docx_bytes(drafted.text, drafted.subject))
 
 
 def visible(text: str) -> str:
-    """What a reader sees of the text's characters, in order (bullets and breaks aside)."""
+    """What a reader sees of the text's characters, in order (bullets, spaces and breaks aside:
+    a "- " line becomes a bullet and a tab)."""
     return "".join(char for char in text
-                   if char.isprintable() and not "\ud800" <= char <= "\udfff" and char not in "-•")
+                   if char.isprintable() and not "\ud800" <= char <= "\udfff" and char not in "-• ")
 
 
 @HOSTILE
@@ -318,3 +321,82 @@ def test_tabs_and_line_breaks_become_words_own() -> None:
 def test_the_input_bound_stops_an_endless_file() -> None:
     with pytest.raises(FactError, match="longer than the limit of 64 KiB"):
         read_text("/dev/zero", "facts")
+
+
+# --------------------------------------------------------------------------- the decision record
+
+
+def letters_only(text: str) -> str:
+    """The characters a reader sees, without spacing or the characters the record replaces."""
+    return "".join(char for char in text if char.isprintable() and not char.isspace()
+                   and not "\ud800" <= char <= "\udfff" and char != "\ufffd")
+
+
+RECORD_TEXT = st.one_of(HOSTILE_TEXT, JSON_LEAF)
+PAIR = st.fixed_dictionaries({"question": RECORD_TEXT, "answer": RECORD_TEXT})
+LETTER_TEXT = st.one_of(HOSTILE_TEXT, st.lists(st.one_of(
+    ANY_CHARACTER, st.sampled_from(["\n", "\r\n", "\n- ", "\t", "\x0c"])), max_size=80).map("".join))
+# Any JSON where the page's record request has its fields.
+RECORD_REQUEST = st.fixed_dictionaries(
+    {"outcome": st.one_of(st.sampled_from(sorted(OUTCOMES)), JSON_LEAF),
+     "title": RECORD_TEXT,
+     "answers": st.one_of(st.lists(st.one_of(PAIR, JSON_LEAF), max_size=6), JSON_LEAF),
+     "citations": st.one_of(st.lists(st.one_of(st.sampled_from(sorted(SOURCES)), HOSTILE_TEXT), min_size=1,
+                                     max_size=4), JSON_LEAF)},
+    optional={"letter": st.one_of(LETTER_TEXT, JSON_LEAF)})
+# The page's request as it should be, each text field holding anything.
+THERAPIST_OUTCOMES = sorted(outcome for outcome, known in OUTCOMES.items() if "therapist" in known.audiences)
+WELL_FORMED_RECORD = st.fixed_dictionaries(
+    {"outcome": st.sampled_from(THERAPIST_OUTCOMES),
+     "title": HOSTILE_TEXT.map("Title ".__add__),
+     "answers": st.lists(st.fixed_dictionaries({"question": HOSTILE_TEXT, "answer": HOSTILE_TEXT}),
+                         max_size=6),
+     "citations": st.lists(st.sampled_from(sorted(SOURCES)), min_size=1, max_size=4)},
+    optional={"letter": LETTER_TEXT})
+
+
+@HOSTILE
+@given(WELL_FORMED_RECORD, st.sampled_from([None, TODAY]))
+def test_a_record_holds_any_answers_on_lines_of_their_own(request: dict[str, Any], today: str | None) -> None:
+    request_text = json.dumps(request)
+    shown = json.loads(record(request_text, today))
+    data = record_docx(request_text, today)
+    fields = [request["title"], *(text for pair in request["answers"] for text in pair.values())]
+    if (any(len(text) > MAX_LINE for text in fields) or len(request.get("letter", "")) > MAX_LETTER
+            or len(request_text) > MAX_INPUT_BYTES):
+        assert shown["status"] == "error" and data == b"", "over a bound"
+        return
+    assert shown["status"] == "record", shown
+    text = shown["text"]
+    assert not set(text) & (LINE_BREAKING - {"\t"}) and not any("\ud800" <= c <= "\udfff" for c in text)
+    paragraphs = [(p.style.name, p.text) for p in check_docx(data).paragraphs]
+    # Whatever the answers hold, the record's own headings stay the only headings ...
+    assert [t for style, t in paragraphs if style == "Heading 1"] == list(WORDS["headings"].values())
+    # ... and each question and each answer shows in full, on a line of its own.
+    docx_lines = {letters_only(t) for _, t in paragraphs}
+    text_lines = {letters_only(line) for line in text.split("\n")}
+    for pair in request["answers"]:
+        for said in pair.values():
+            assert letters_only(said) in docx_lines and letters_only(said) in text_lines
+
+
+@HOSTILE
+@given(RECORD_REQUEST, st.one_of(st.none(), st.sampled_from([TODAY, "2026-02-30", "1 December", ""])))
+def test_the_record_answers_any_request(request: dict[str, object], today: str | None) -> None:
+    request_text = json.dumps(request)
+    shown = json.loads(record(request_text, today))
+    data = record_docx(request_text, today)
+    assert shown["status"] in ("record", "error"), shown
+    if shown["status"] == "error":
+        assert isinstance(shown["fact"], str) and isinstance(shown["message"], str)
+        assert data == b"", "a refused request makes no document"
+    else:
+        check_docx(data)
+
+
+@HOSTILE
+@given(RAW_JSON)
+def test_the_record_answers_any_request_text(request_text: str) -> None:
+    shown = json.loads(record(request_text, TODAY))
+    assert shown["status"] in ("record", "error"), shown
+    assert (record_docx(request_text, TODAY) == b"") == (shown["status"] == "error")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from datetime import date
 
 import docx
 import pytest
@@ -16,7 +17,7 @@ from checker.letters import DETAILS, LETTERS, draft
 from checker.web import letter
 
 TODAY = "2026-11-21"
-PROVISION = re.compile(r"(?i)section \d+[A-Z]?|rule 17\.\d|Article \d|regulation \d|Schedule \d")
+PROVISION = re.compile(r"(?i)section \d+[A-Z]?|rule 17\.\d|Articles? \d|regulation \d|Schedule \d")
 
 
 def letter_paths():  # type: ignore[no-untyped-def]
@@ -116,12 +117,79 @@ def test_the_web_entry_point_drafts_from_the_page_answers() -> None:
 
 
 def test_docx_opens_and_keeps_every_line() -> None:
-    text = "Subject & <more>\n\nDear DC Jones,\n\n- first point;\n- second point.\n\nSam"
-    document = docx.Document(io.BytesIO(docx_bytes(text)))
+    text = "Sam\n\nSubject & <more>\n\nDear DC Jones,\n\n- first point;\n- second point.\n\nSam"
+    document = docx.Document(io.BytesIO(docx_bytes(text, title="Subject & <more>")))
     lines = [p.text for p in document.paragraphs]
-    assert lines == ["Subject & <more>", "", "Dear DC Jones,", "", "\u2022 first point;",
-                     "\u2022 second point.", "", "Sam"]
-    assert document.paragraphs[0].runs[0].bold
+    assert lines == ["Sam", "", "Subject & <more>", "", "Dear DC Jones,", "", "\u2022\tfirst point;",
+                     "\u2022\tsecond point.", "", "Sam"]
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles == ["Normal", "Normal", "Title", "Normal", "Normal", "Normal", "List Bullet",
+                      "List Bullet", "Normal", "Normal"]
+    untitled = docx.Document(io.BytesIO(docx_bytes(text, title="A subject the visitor changed")))
+    assert {p.style.name for p in untitled.paragraphs} == {"Normal", "List Bullet"}
+
+
+def drafted_for(outcome: str, details: dict[str, str], day: date = date(2026, 12, 1)):  # type: ignore[no-untyped-def]
+    audience, result = next((audience, result) for audience, result in letter_paths()
+                            if result.outcome == outcome)
+    return draft(audience, {fact: str(result.answers[fact]) for fact in result.path}, details, today=day)
+
+
+def test_a_letter_starts_with_the_sender_and_the_day_it_is_drafted() -> None:
+    drafted = drafted_for("decline-and-preserve", {"sender_name": "Sam Carter",
+                                                    "sender_organisation": "Riverside Counselling"})
+    assert drafted.text.startswith(
+        f"Sam Carter\nRiverside Counselling\n\n1 December 2026\n\n{drafted.subject}\n\nDear ")
+    gaps = drafted_for("decline-and-preserve", {}, date(2027, 1, 9))
+    assert gaps.text.startswith("[your name]\n[your service or organisation]\n\n9 January 2027\n\n")
+
+
+def test_a_survivor_signs_with_their_name_only() -> None:
+    drafted = drafted_for("survivor-no-notice", {"sender_name": "Jo"})
+    assert drafted.text.startswith(f"Jo\n\n1 December 2026\n\n{drafted.subject}\n")
+    assert "organisation" not in drafted.text
+
+
+def test_get_advice_first_has_a_holding_reply() -> None:
+    base = {"requester": "police-england-wales", "received": "request", "in_writing": "yes",
+            "client_child_or_lacks_capacity": "yes"}
+    now = {**base, "request_date": "2026-03-02", "counselling_service": "no", "what_specified": "yes",
+           "why_given": "yes", "handling_given": "yes"}
+    drafted = draft("therapist", now, {}, today=date(2026, 12, 1))
+    assert drafted.outcome == "get-advice-first"
+    assert "I am taking advice" in drafted.body and "I will not disclose anything" in drafted.body
+    assert "section 44B" in drafted.body and "in writing" in drafted.body
+    before = draft("therapist", {**base, "request_date": "2025-12-01"}, {}, today=date(2026, 12, 1))
+    assert before.outcome == "get-advice-first"
+    assert "44B" not in before.body  # no notice duty before 12 January 2026
+    assert "I will not disclose anything" in before.body
+
+
+def test_every_letter_opens_in_word_with_styles_and_an_a4_page() -> None:
+    for outcome in LETTERS:
+        drafted = drafted_for(outcome, {"sender_name": "Sam Carter"})
+        document = docx.Document(io.BytesIO(docx_bytes(drafted.text, title=drafted.subject)))
+        paragraphs = document.paragraphs
+        assert [p.text for p in paragraphs[:3]] == drafted.text.split("\n")[:3]
+        assert paragraphs[0].text == "Sam Carter" and paragraphs[0].style.name == "Normal"
+        assert any(p.text == "1 December 2026" for p in paragraphs[:5])
+        titled = [p for p in paragraphs if p.style.name == "Title"]
+        assert [p.text for p in titled] == [drafted.subject], outcome
+        check_word_layout(document)
+
+
+def check_word_layout(document) -> None:  # type: ignore[no-untyped-def]
+    """Real styles, an A4 page with margins, and core properties that say nothing about anyone."""
+    names = {style.name for style in document.styles}
+    assert {"Normal", "Title", "Heading 1", "List Bullet"} <= names
+    normal = document.styles["Normal"].font
+    assert normal.name == "Arial" and normal.size.pt == 12
+    section = document.sections[0]
+    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
+    assert all(round(margin.mm) == 25 for margin in (section.left_margin, section.right_margin,
+                                                     section.top_margin, section.bottom_margin))
+    core = document.core_properties
+    assert (core.author, core.last_modified_by, core.created, core.modified) == ("", "", None, None)
 
 
 def test_the_details_are_the_ones_the_page_offers() -> None:

@@ -91,6 +91,8 @@ def build_wheel(package_dir: Path = ROOT / "checker") -> bytes:
         for path in sorted(package_dir.rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts and path.suffix in (".py", ".txt")
     ]
+    # The decision record's words, where checker/record.py reads them inside the wheel.
+    entries.append(("checker/texts/checker/record.toml", (INCLUDES / "checker" / "record.toml").read_bytes()))
     entries += sorted(compiled_bytecode(
         {name: data.decode("utf-8") for name, data in entries if name.endswith(".py")}).items())
     entries.append((f"{dist_info}/METADATA", (
