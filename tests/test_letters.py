@@ -153,7 +153,7 @@ def test_a_survivor_signs_with_their_name_only() -> None:
 def test_get_advice_first_has_a_holding_reply() -> None:
     base = {"requester": "police-england-wales", "received": "request", "in_writing": "yes",
             "client_child_or_lacks_capacity": "yes"}
-    now = {**base, "request_date": "2026-03-02", "counselling_service": "no", "what_specified": "yes",
+    now = {**base, "request_date": "2026-03-02", "client_role": "victim-or-at-risk", "counselling_service": "no", "what_specified": "yes",
            "why_given": "yes", "handling_given": "yes"}
     drafted = draft("therapist", now, {}, today=date(2026, 12, 1))
     assert drafted.outcome == "get-advice-first"

@@ -90,7 +90,7 @@ def test_the_text_record_says_the_same() -> None:
 
 def test_the_reply_letter_is_quoted_in_the_record() -> None:
     facts = {"requester": "police-england-wales", "received": "request", "request_date": "2026-03-02",
-             "in_writing": "yes", "counselling_service": "no", "what_specified": "no", "why_given": "yes",
+             "in_writing": "yes", "client_role": "victim-or-at-risk", "counselling_service": "no", "what_specified": "no", "why_given": "yes",
              "handling_given": "yes"}
     letter = draft("therapist", facts, {"sender_name": "Sam Carter"}, today=date(2026, 12, 1)).text
     document = opened(page_request("ask-for-missing-contents", letter=letter))
