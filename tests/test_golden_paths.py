@@ -8,7 +8,6 @@ browser's own Python, and must give the same results.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import subprocess
@@ -17,6 +16,7 @@ import pytest
 
 from checker import FLOWS, LAW_STATED_AS_AT, all_paths
 from checker.web import step_dict
+from sitebuild.wheel import build_wheel, wheel_name
 from tests.conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden" / "paths.json"
@@ -55,18 +55,10 @@ def test_the_page_reaches_the_same_outcome_on_every_golden_path() -> None:
         assert shown["path"] == list(row["answers"])  # the answers, in the order asked
 
 
-def load_hook():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("checker_site", ROOT / "overrides/hooks/checker_site.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 def test_pyodide_under_node_gives_the_same_results(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    wheel = tmp_path / load_hook().WHEEL_NAME
-    wheel.write_bytes(load_hook().build_wheel())
+    wheel = tmp_path / wheel_name()
+    wheel.write_bytes(build_wheel())
     rows = json.loads(GOLDEN.read_text())
     bad = [{"audience": "therapist", "request_date": "2026-02-30"},
            {"audience": "survivor", "asked_date": "2999-01-01"},

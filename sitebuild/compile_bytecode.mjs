@@ -1,6 +1,6 @@
 // Compiles the checker's Python files to bytecode with the browser's own Python: Pyodide,
 // under Node. Bytecode is specific to a Python version, and the build machine's is not
-// Pyodide's. Used by overrides/hooks/checker_site.py when it builds the wheel.
+// Pyodide's. Used by sitebuild/wheel.py when it builds the wheel.
 // In (stdin):   {"checker/engine.py": "<source>", ...}
 // Out (stdout): {"cache_tag": "cpython-314", "bytecode": {"checker/engine.py": "<base64 .pyc>"}}
 import { readFileSync } from "node:fs";
