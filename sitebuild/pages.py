@@ -11,17 +11,24 @@ from datetime import date
 
 from jinja2 import Environment
 
-import checker
-from checker import FLOWS, OUTCOMES, SOURCES, all_paths, decide
-from checker.flow import regime_on
-from checker.letters import DETAILS, LETTERS
+from checker import (
+    CHAPTER_3A,
+    EARLIEST_DATE,
+    FLOWS,
+    LAW_STATED_AS_AT,
+    OUTCOMES,
+    REGIMES,
+    SOURCES,
+    all_paths,
+    citations_for,
+    decide,
+    long_date,
+)
+from checker.flow import AUDIENCE, regime_on
+from checker.letters import DETAILS, LETTERS, template
 
-from .paths import DOCS, INCLUDES, ROOT
+from .paths import DOCS, INCLUDES
 from .texts import demote, flag_text, outcome_text, question_text
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {day.strftime('%B %Y')}"
 
 
 def _render(env: Environment, name: str, **context: object) -> str:
@@ -36,10 +43,10 @@ def source_rows(source_ids) -> list[object]:  # type: ignore[no-untyped-def]
 
 
 def flag_names() -> list[str]:
-    """Every note a result can carry: the flags of answers and the note of an older regime."""
+    """Every note a result can carry: the flags of answers and the notes of regimes."""
     names = {side.flag for flow in FLOWS.values() for side in flow.side_questions}
     names |= {flag for flow in FLOWS.values() for flag, _ in flow.flag_answers.values()}
-    names |= {"before-chapter-3a"}
+    names |= {regime.note for regime in REGIMES if regime.note}
     return sorted(names)
 
 
@@ -51,25 +58,12 @@ def flags(prefix: str, levels: int) -> list[dict[str, str]]:
     return shown
 
 
-_possible: dict[str, list[str]] = {}
-
-
-def possible_citations() -> dict[str, list[str]]:
-    """Every source an outcome may cite on some path (the page shows the ones the result cites)."""
-    if not _possible:
-        for audience in FLOWS:
-            for result in all_paths(audience):
-                known = _possible.setdefault(str(result.outcome), [])
-                known += [c for c in result.citations if c not in known]
-    return _possible
-
-
 # --------------------------------------------------------------------------- the checker
 
 
 def all_questions() -> dict[str, tuple[str, ...]]:
     """Every question the page can ask, with its options (empty for a date)."""
-    questions: dict[str, tuple[str, ...]] = {"audience": tuple(FLOWS)}
+    questions: dict[str, tuple[str, ...]] = {AUDIENCE.fact: AUDIENCE.options}
     for flow in FLOWS.values():
         for side in flow.side_questions:
             questions[side.fact] = side.options
@@ -94,7 +88,7 @@ def question(fact: str, options: tuple[str, ...], first: bool) -> dict[str, obje
 
 
 def letter(outcome_id: str) -> dict[str, object]:
-    text = (ROOT / "checker" / "letters" / f"{outcome_id}.txt").read_text(encoding="utf-8")
+    text = template(outcome_id)
     return {
         "kind": "written response" if outcome_id == "object-to-application" else "letter or email",
         "details": [{"key": key, "label": label.capitalize()}
@@ -103,11 +97,11 @@ def letter(outcome_id: str) -> dict[str, object]:
 
 
 def panel(outcome_id: str) -> dict[str, object]:
-    title, body = outcome_text(outcome_id)
+    text = outcome_text(outcome_id)
     return {
-        "id": outcome_id, "title": title, "body": demote(body, f"c-{outcome_id}"),
+        "id": outcome_id, "title": text.title, "body": demote(text.body, f"c-{outcome_id}"),
         "letter": letter(outcome_id) if outcome_id in LETTERS else None,
-        "sources": source_rows(possible_citations()[outcome_id]),
+        "sources": source_rows(citations_for(outcome_id)),
     }
 
 
@@ -119,9 +113,9 @@ def checker_app(env: Environment) -> str:
         questions=questions,
         outcomes=[panel(outcome_id) for outcome_id in OUTCOMES],
         flags=flags("c", 2),
-        law_stated_as_at=long_date(checker.LAW_STATED_AS_AT),
-        earliest_date=checker.engine.EARLIEST_DATE.isoformat(),
-        example_date=long_date(checker.flow.REGIMES[-1].valid_from),
+        law_stated_as_at=long_date(LAW_STATED_AS_AT),
+        earliest_date=EARLIEST_DATE.isoformat(),
+        example_date=long_date(CHAPTER_3A),
     )
 
 
@@ -140,10 +134,10 @@ def checker_outcomes(env: Environment) -> str:
     for group_id, belongs in _GROUPS:
         outcomes = []
         for outcome in (o for o in OUTCOMES.values() if belongs(o)):
-            title, body = outcome_text(outcome.id)
-            outcomes.append({"id": outcome.id, "title": title, "summary": outcome.summary,
-                             "body": demote(body, outcome.id, levels=2),
-                             "sources": source_rows(outcome.cites)})
+            text = outcome_text(outcome.id)
+            outcomes.append({"id": outcome.id, "title": text.title, "summary": text.summary,
+                             "body": demote(text.body, outcome.id, levels=2),
+                             "sources": source_rows(citations_for(outcome.id))})
         groups.append({"id": group_id, "outcomes": outcomes})
     return _render(env, "outcomes-page", groups=groups, flags=flags("flag", 2))
 
@@ -162,9 +156,9 @@ def checker_decision_table(env: Environment) -> str:
         rows = []
         for (fact, shown), nexts in leads.items():
             text = question_text(fact)
-            regime = next((r for r in checker.flow.REGIMES if r.id == shown), None)
+            regime = next((r for r in REGIMES if r.id == shown), None)
             targets = [
-                {"outcome": True, "id": target, "title": outcome_text(target)[0]} if target in OUTCOMES
+                {"outcome": True, "id": target, "title": outcome_text(target).title} if target in OUTCOMES
                 else {"outcome": False, "id": target, "title": question_text(target).title}
                 for target in nexts
             ]

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import checker
 
-from .paths import PYODIDE_DIR, ROOT
+from .paths import INCLUDES, PYODIDE_DIR, ROOT
 
 log = logging.getLogger("mkdocs.sitebuild")
 
@@ -97,13 +97,19 @@ def package_files(package_dir: Path) -> list[tuple[str, bytes]]:
     ]
 
 
-def build_wheel(package_dir: Path = ROOT / "checker",
-                extra: tuple[tuple[str, bytes], ...] = ()) -> bytes:
-    """A pure-Python wheel of the checker package plus `extra` files, with its bytecode for
+def letter_texts() -> list[tuple[str, bytes]]:
+    """The letters and the words they fill in, under checker/texts/ as under docs/includes/
+    (checker/letters.py reads them from either place)."""
+    paths = sorted(INCLUDES.glob("outcomes/*/letter.txt")) + [INCLUDES / "checker" / "letters.toml"]
+    return [(f"checker/texts/{path.relative_to(INCLUDES).as_posix()}", path.read_bytes()) for path in paths]
+
+
+def build_wheel(package_dir: Path = ROOT / "checker") -> bytes:
+    """A pure-Python wheel of the checker package and its letters, with its bytecode for
     Pyodide's Python, byte-for-byte reproducible."""
     meta = project()
     dist_info = f"{meta['name'].replace('-', '_')}-{meta['version']}.dist-info"
-    entries = package_files(package_dir) + sorted(extra)
+    entries = package_files(package_dir) + letter_texts()
     entries += sorted(compiled_bytecode(
         {name: data.decode("utf-8") for name, data in entries if name.endswith(".py")}).items())
     entries.append((f"{dist_info}/METADATA", (

@@ -17,9 +17,7 @@ import pytest
 from checker import FLOWS, LAW_STATED_AS_AT, all_paths
 from checker.web import step_dict
 from sitebuild.wheel import build_wheel, wheel_name
-from tests.conftest import ROOT
-
-GOLDEN = ROOT / "tests" / "golden" / "paths.json"
+from tests.support.paths import GOLDEN, ROOT
 
 
 def current_paths() -> list[dict[str, object]]:

@@ -2,7 +2,8 @@
 
 - on_config: builds the checker wheel and records where it and the self-hosted Pyodide
   runtime are served, and the law-stated-as-at date, for the templates.
-- on_files: adds the wheel and Pyodide's core files to the site.
+- on_files: adds the wheel and Pyodide's core files to the site; MkDocs copies them after
+  on_env, and the first on_page_context logs how long that took.
 - on_page_markdown: replaces `<!-- sitebuild:... -->` markers with content generated from
   the rules the browser runs, and adds the glossary to every page.
 - on_page_content: the checker's outcome panels become inert data blocks; glossary terms
@@ -13,12 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import tempfile
+import time
 from pathlib import Path
 
 from mkdocs.structure.files import File
 
 import checker
-from sitebuild import html, markers, pages, wheel
+from sitebuild import html, markers, wheel
 from sitebuild.paths import INCLUDES, PYODIDE_DIR
 
 BOOT_TIMEOUT_MS = 30000
@@ -33,22 +35,36 @@ def on_config(config):  # type: ignore[no-untyped-def]
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(built)
     version = wheel.pyodide_version()
-    _served.update(path=path, uri=f"assets/checker/{digest}/{path.name}", pyodide=f"assets/pyodide/{version}/")
+    _served.update(path=path, uri=f"assets/checker/{digest}/{path.name}",
+                   pyodide=f"assets/pyodide/{version}/")
     config.extra["checker"] = {
         "wheel": _served["uri"], "pyodide": _served["pyodide"], "pyodide_version": version,
         "version": checker.__version__, "boot_timeout_ms": BOOT_TIMEOUT_MS,
     }
-    config.extra["law_stated_as_at"] = pages.long_date(checker.LAW_STATED_AS_AT)
+    config.extra["law_stated_as_at"] = checker.long_date(checker.LAW_STATED_AS_AT)
     config.extra["law_stated_as_at_iso"] = checker.LAW_STATED_AS_AT.isoformat()
-    config.extra["next_review"] = pages.long_date(checker.NEXT_REVIEW)
+    config.extra["next_review"] = checker.long_date(checker.NEXT_REVIEW)
     return config
 
 
 def on_files(files, config):  # type: ignore[no-untyped-def]
     files.append(File.generated(config, str(_served["uri"]), abs_src_path=str(_served["path"])))
     for name in wheel.PYODIDE_FILES:
-        files.append(File.generated(config, f"{_served['pyodide']}{name}", abs_src_path=str(PYODIDE_DIR / name)))
+        files.append(File.generated(config, f"{_served['pyodide']}{name}",
+                                    abs_src_path=str(PYODIDE_DIR / name)))
     return files
+
+
+def on_env(env, config, files):  # type: ignore[no-untyped-def]
+    _served["copy_started"] = time.perf_counter()
+    return env
+
+
+def on_page_context(context, page, config, nav):  # type: ignore[no-untyped-def]
+    started = _served.pop("copy_started", None)
+    if started is not None:
+        wheel.log.info("copied the static files and Pyodide in %.1f s", time.perf_counter() - started)
+    return context
 
 
 def on_page_markdown(markdown, page, config, files):  # type: ignore[no-untyped-def]
