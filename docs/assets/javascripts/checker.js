@@ -22,7 +22,7 @@
   let answers = {};          // fact id -> value, in memory only
   let path = [];             // the facts in use, in the order asked (from Python)
   let dates = {};            // each date answer on the path, as the page shows it (from Python)
-  let current = first;      // the question or outcome on show
+  let current = first;       // the question or outcome on show
   let runtime = "starting";  // starting | ready | failed
   let failure = "";          // why it failed, for tests
   let waitingForRuntime = false;
