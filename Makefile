@@ -1,6 +1,6 @@
 # make serve  - build the site and serve it on http://127.0.0.1:8000 (reloads on change)
 # make build  - build the site into site/
-# make test   - run every test (rules, CLI, Pyodide parity, site build, content, browser)
+# make test   - lint (ruff), then every test (rules, CLI, Pyodide parity, site build, content, browser)
 # Each target installs what it needs, from pinned versions, into .venv/ and node_modules/.
 
 PYTHON ?= python3
@@ -29,10 +29,11 @@ serve: deps
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
 test: deps
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 bench: deps
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf site .pytest_cache

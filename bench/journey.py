@@ -6,30 +6,21 @@ For each of N cold loads (a fresh browser context, nothing cached) it prints:
   - per answer: click -> the next question or outcome is on screen, over a full therapist run;
   - first outcome: navigation start -> the first outcome is on screen, answering at once.
 
-Usage: .venv/bin/python bench/journey.py [SITE_DIR] [--runs 5]   (builds the site if no dir)
+Usage: .venv/bin/python -m bench.journey [SITE_DIR] [--runs 5]   (builds the site if no dir)
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from tests.support.host import CHROMIUM, CHROMIUM_ARGS, build_site, serve
+from tests.support.journeys import THERAPIST_TO
 
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve  # noqa: E402
-
-RUN = [("audience", "therapist"), ("risk_now", "no"), ("requester", "police-england-wales"),
-       ("received", "request"), ("court_threatened", "no"), ("request_date", "2026-02-10"),
-       ("in_writing", "yes"), ("client_role", "victim-or-at-risk"),
-       ("counselling_service", "yes"), ("what_specified", "yes"), ("why_given", "yes"),
-       ("handling_given", "yes"), ("counselling_test_shown", "yes"),
-       ("client_child_or_lacks_capacity", "no"), ("client_knows", "yes"),
-       ("client_wishes", "refuses")]
+RUN = THERAPIST_TO["decline-and-preserve"]
 
 
 def shown(page, node: str, timeout: float = 120_000) -> None:  # type: ignore[no-untyped-def]
@@ -96,9 +87,9 @@ def main() -> None:
         print(f"{number:>4} {load['first_question']:>15.0f} {load['ready']:>14.0f} "
               f"{median(load['steps']):>14.0f} {load['first_outcome']:>14.0f}")
     every_step = [s for load in loads for s in load["steps"]]
-    print(f"median {median(l['first_question'] for l in loads):>13.0f} "
-          f"{median(l['ready'] for l in loads):>14.0f} {median(every_step):>14.0f} "
-          f"{median(l['first_outcome'] for l in loads):>14.0f}")
+    print(f"median {median(load['first_question'] for load in loads):>13.0f} "
+          f"{median(load['ready'] for load in loads):>14.0f} {median(every_step):>14.0f} "
+          f"{median(load['first_outcome'] for load in loads):>14.0f}")
     print(f"answer -> next step over {len(every_step)} answers: median {median(every_step):.0f} ms, "
           f"max {max(every_step):.0f} ms")
 

@@ -1,6 +1,6 @@
 """Performance figures for the site (not a test: it prints numbers, it does not pass or fail).
 
-    make bench                      # or: .venv/bin/python bench/run.py [--runs 5] [--no-lighthouse]
+    make bench                      # or: .venv/bin/python -m bench.run [--runs 5] [--no-lighthouse]
 
 1. Builds the site with `mkdocs build --strict` (timed).
 2. Serves it as a static host would (the `_headers` file applied), twice: plain files, and
@@ -34,26 +34,19 @@ import platform
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-
-from tests.conftest import CHROMIUM, CHROMIUM_ARGS, build_site, serve_like_a_host  # noqa: E402
+from tests.support.host import CHROMIUM, CHROMIUM_ARGS, build_site, serve_like_a_host
+from tests.support.journeys import THERAPIST_TO
+from tests.support.paths import ROOT
 
 RESULTS = ROOT / "bench" / "results"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CHECKER = "/checker/"
 READY_TIMEOUT = 120_000
-FULL_RUN = [("audience", "therapist"), ("risk_now", "yes"), ("requester", "police-england-wales"),
-            ("received", "request"), ("court_threatened", "no"), ("request_date", "2026-03-02"),
-            ("in_writing", "yes"), ("client_role", "victim-or-at-risk"),
-            ("counselling_service", "unsure"), ("what_specified", "yes"),
-            ("why_given", "omitted-with-ground"), ("handling_given", "yes"),
-            ("counselling_test_shown", "no")]
+FULL_RUN = THERAPIST_TO["share-with-consent"]
 
 # In the page, before any of its scripts: when the `requester` question became visible, and
 # the time from each answer click to the next question or outcome being shown.
@@ -104,7 +97,8 @@ self.onmessage = async ({data}) => {
 PHASES = """() => {
   const started = performance.getEntriesByName("checker-worker-started")[0];
   const ready = performance.getEntriesByName("checker-ready")[0];
-  return started && ready ? {worker_started: started.startTime, ready_mark: ready.startTime, ...ready.detail} : null;
+  return started && ready
+    ? {worker_started: started.startTime, ready_mark: ready.startTime, ...ready.detail} : null;
 }"""
 
 
@@ -179,7 +173,7 @@ def full_run(page) -> list[float]:  # type: ignore[no-untyped-def]
     for fact, value in FULL_RUN:
         question = page.locator(f'[data-question="{fact}"]')
         question.wait_for(state="visible", timeout=READY_TIMEOUT)
-        if "-" in value and value[:4].isdigit():
+        if fact == "request_date":
             question.locator('input[type="date"]').fill(value)
             question.locator('[data-answer="continue"]').click()
         else:
@@ -308,7 +302,8 @@ def breakdown(phases: dict[str, list[dict[str, float]]]) -> dict[str, str]:
         "Worker script loaded, until its first message (ours / bare)": pair(lambda p: p["worker"]),
         "Rules written + imported (ours)": f"{m('checker', lambda p: p['wheel']):,.0f} + "
                                            f"{m('checker', lambda p: p['rules']):,.0f}",
-        "Ready until the next question shows (ours)": f"{m('checker', lambda p: p['ready'] - p['ready_mark']):,.0f}",
+        "Ready until the next question shows (ours)":
+            f"{m('checker', lambda p: p['ready'] - p['ready_mark']):,.0f}",
         "Everything except loadPyodide() (ours / bare)": pair(rest),
         "Checker ready / bare boot, loadPyodide() held equal": f"{held_equal:.2f}",
     }
@@ -404,7 +399,8 @@ def main() -> None:
             build_seconds = time.perf_counter() - started
         results["build_seconds"] = build_seconds
         print(f"\nBuild (mkdocs build --strict, with hooks): {build_seconds:.1f} s"
-              + ("" if args.site else f" (compression cache {'warm' if results['compress_cache_warm'] else 'cold'})"))
+              + ("" if args.site else
+                 f" (compression cache {'warm' if results['compress_cache_warm'] else 'cold'})"))
         bare_dir, wheel = make_bare_site(site, work / "bare")
 
         browser = Browser()
@@ -413,7 +409,8 @@ def main() -> None:
             for label, precompressed in (("plain files", False), ("pre-compressed br/gz", True)):
                 print(f"\n  Serving {label}…", flush=True)
                 server, base = serve_like_a_host(site, precompressed=precompressed)
-                bare_server, bare_base = serve_like_a_host(bare_dir, headers=False, precompressed=precompressed)
+                bare_server, bare_base = serve_like_a_host(bare_dir, headers=False,
+                                                           precompressed=precompressed)
                 try:
                     servers[label] = measure_server(browser, base, bare_base, wheel, args.guidance, args.runs)
                 finally:

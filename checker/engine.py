@@ -7,13 +7,14 @@ structural checks run at import).
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from . import LAW_STATED_AS_AT
-from .flow import FLOWS, OUTCOMES, REGIMES, regime_on
+from .flow import AUDIENCE, FLOWS, OUTCOMES, REGIMES, regime_on
+from .meta import LAW_STATED_AS_AT
 from .model import FactError, Facts, Flow, Inconsistency, Value
 from .sources import SOURCES
 
@@ -33,8 +34,14 @@ class Result:
     citations: tuple[str, ...] = ()
     answers: Mapping[str, Value] = field(default_factory=dict)
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """The notes the page shows with the outcome: its flags, then its regime's note."""
+        regime = next((r for r in REGIMES if r.id == self.regime), None)
+        return self.flags + ((regime.note,) if regime and regime.note else ())
+
     def to_json(self) -> dict[str, object]:
-        """The public shape (checker-contract.md)."""
+        """The public shape, as the command line prints it (checker/web.py adds the page's parts)."""
         if self.outcome is None:
             shown: dict[str, object] = {
                 "status": "question", "question": self.question, "options": list(self.options),
@@ -59,7 +66,7 @@ def flow_for(audience: str) -> Flow:
     try:
         return FLOWS[audience]
     except KeyError:
-        raise FactError("audience", f"{audience!r} is not one of {', '.join(FLOWS)}") from None
+        raise FactError(AUDIENCE.fact, f"{audience!r} is not one of {', '.join(AUDIENCE.options)}") from None
 
 
 def parse_date(fact: str, text: object, today: date) -> date:
@@ -233,6 +240,21 @@ def all_paths(audience: str, *, ask_side_questions: bool = True,
             yield from walk({**answers, result.question: choice})
 
     yield from walk({})
+
+
+@functools.cache
+def _citations_by_outcome() -> dict[str, tuple[str, ...]]:
+    found: dict[str, dict[str, None]] = {}
+    for audience in FLOWS:
+        for result in all_paths(audience):
+            found.setdefault(str(result.outcome), {}).update(dict.fromkeys(result.citations))
+    return {outcome: tuple(cites) for outcome, cites in found.items()}
+
+
+def citations_for(outcome_id: str) -> tuple[str, ...]:
+    """Every source the outcome may cite, on any path and any date: its own, then those its
+    regimes and flags add. A result cites the ones that apply to its answers."""
+    return _citations_by_outcome()[outcome_id]
 
 
 def check_structure() -> None:

@@ -1,7 +1,7 @@
 """The decision model: questions, routing and outcomes for both audiences.
 
 Routing only. Each choice that rests on the law names its basis in a comment; where the
-law brief left a choice or marks a point ANALYSIS, the decision and its reason sit next to
+law leaves a choice, or a point is our own reading (ANALYSIS), the decision and its reason sit next to
 the rule. The legal sources behind each outcome are in `OUTCOMES` (ids from
 `checker.sources`). Question and outcome wording lives in docs/includes/, not here.
 """
@@ -11,19 +11,21 @@ from __future__ import annotations
 from datetime import date
 
 from .model import Facts, Flow, Inconsistency, Outcome, Question, Regime, SideQuestion
-from .sources import CHAPTER_3A
 
 YES_NO = ("yes", "no")
 YES_NO_UNKNOWN = ("yes", "no", "unknown")
 GIVEN = ("yes", "no", "omitted-with-ground")
 
 # --------------------------------------------------------------------------- regimes
-# The regime follows the date the police request was made (law brief 13.0, ANALYSIS):
-# Chapter 3A governs the making of a request, so it applies to requests made on or after
-# 12 January 2026 (SI 2025/1168 reg 3) and does not reopen earlier ones. No transitional
-# provision was found (brief 1.7).
+# The regime follows the date the police request was made (our reading, ANALYSIS):
+# Chapter 3A governs the making of a request, so it applies to requests made on or after the
+# day it came into force (SI 2025/1168 reg 3) and does not reopen earlier ones. We found no
+# transitional provision.
+#: The day Chapter 3A came into force (SI 2025/1168 reg 3).
+CHAPTER_3A = date(2026, 1, 12)
 REGIMES = (
-    Regime("before-chapter-3a", None, CHAPTER_3A, ("si-2025-1168-reg3", "cps-ptt-annex-b")),
+    Regime("before-chapter-3a", None, CHAPTER_3A, ("si-2025-1168-reg3", "cps-ptt-annex-b"),
+           note="before-chapter-3a"),
     Regime("chapter-3a", CHAPTER_3A, None, ("si-2025-1168-reg3",)),
 )
 
@@ -47,93 +49,66 @@ THERAPIST, SURVIVOR = "therapist", "survivor"
 _T, _S, _BOTH = frozenset({THERAPIST}), frozenset({SURVIVOR}), frozenset({THERAPIST, SURVIVOR})
 
 _OUTCOMES = (
-    Outcome("out-of-scope-scotland", _BOTH, ("vpa-2024-s80", "pcsc-s44e", "wf-petitioner-2016"),
-            "Scottish police or courts: Chapter 3A does not apply; Scottish rules do"),
-    Outcome("out-of-scope-northern-ireland", _BOTH, ("vpa-2024-s80", "pcsc-s44e"),
-            "PSNI or Northern Ireland courts: Chapter 3A does not apply"),
-    Outcome("other-requester", _T, ("pcsc-s44e", "dpa-2018-sch2-para2", "bacp-ef-gp55"),
-            "Not a police request: your usual duties of confidence and data protection apply"),
-    Outcome("verify-requester", _T, ("pcsc-s44e", "counselling-tutor-notes"),
-            "Confirm who is asking, in writing, before sharing anything"),
+    Outcome("out-of-scope-scotland", _BOTH, ("vpa-2024-s80", "pcsc-s44e", "wf-petitioner-2016")),
+    Outcome("out-of-scope-northern-ireland", _BOTH, ("vpa-2024-s80", "pcsc-s44e")),
+    Outcome("other-requester", _T, ("pcsc-s44e", "dpa-2018-sch2-para2", "bacp-ef-gp55")),
+    Outcome("verify-requester", _T, ("pcsc-s44e", "counselling-tutor-notes")),
     Outcome("client-asks", _T,
-            ("uk-gdpr-art6", "uk-gdpr-art9", "uk-gdpr-art7-3", "uk-gdpr-art15", "bacp-ef-gp55"),
-            "An adult client who can decide chooses: share only what is needed, with written consent"),
-    Outcome("defence-no-power", _T, ("pcsc-s44e", "crimpr-2025-r17-5", "crimpr-2025-r17-9"),
-            "The defence cannot demand notes; their route is a court application"),
-    Outcome("prosecutor-via-investigator", _T, ("pcsc-s44e", "cps-ptt-annex-b"),
-            "Ask for the request to come in writing through the investigating officer"),
-    Outcome("pace-excluded-material", _T, ("pace-s8", "pace-s9", "pace-s11-12", "pace-sch1"),
-            "Confidential counselling records are excluded material: get urgent advice"),
+            ("uk-gdpr-art6", "uk-gdpr-art9", "uk-gdpr-art7-3", "uk-gdpr-art15", "bacp-ef-gp55")),
+    Outcome("defence-no-power", _T, ("pcsc-s44e", "crimpr-2025-r17-5", "crimpr-2025-r17-9")),
+    Outcome("prosecutor-via-investigator", _T, ("pcsc-s44e", "cps-ptt-annex-b")),
+    Outcome("pace-excluded-material", _T, ("pace-s8", "pace-s9", "pace-s11-12", "pace-sch1")),
     Outcome("object-to-application", _T,
             ("crimpr-2025-r17-3", "crimpr-2025-r17-5", "crimpr-2025-r17-6", "crimpr-2025-r17-9",
-             "cpawa-1965-s2", "mca-1980-s97", "reading-justices-1996", "tb-v-stafford"),
-            "Object at once: the court can shorten the usual 10 business days; tell your client"),
+             "cpawa-1965-s2", "mca-1980-s97", "reading-justices-1996", "tb-v-stafford")),
     Outcome("apply-to-withdraw-summons", _T,
-            ("crimpr-2025-r17-7", "cpawa-1965-s2c", "cpawa-1965-s3", "mca-1980-s97"),
-            "Apply promptly to withdraw the summons; do not ignore it"),
+            ("crimpr-2025-r17-7", "cpawa-1965-s2c", "cpawa-1965-s3", "mca-1980-s97")),
     Outcome("comply-with-summons", _T,
-            ("cpawa-1965-s2", "cpawa-1965-s3", "crimpr-2025-r17-2", "dpa-2018-sch2-para5"),
-            "Produce what the summons specifies, to the court"),
-    Outcome("ask-in-writing", _T, ("pcsc-s44c", "counselling-tutor-notes"),
-            "Ask for the request in writing before anything else"),
+            ("cpawa-1965-s2", "cpawa-1965-s3", "crimpr-2025-r17-2", "dpa-2018-sch2-para5")),
+    Outcome("ask-in-writing", _T, ("pcsc-s44c", "counselling-tutor-notes")),
     Outcome("not-a-victim-request", _T,
             ("pcsc-s44a-2", "uk-gdpr-art6", "uk-gdpr-art9", "dpa-2018-sch1-para10", "pace-s11-12",
-             "pace-sch1", "bacp-ef-gp55"),
-            "Not a request about a victim: the 2026 rules do not apply, your own duties still do"),
-    Outcome("ask-for-missing-contents", _T, ("pcsc-s44c", "pcsc-s44a-3", "cps-ptt-annex-b"),
-            "Ask for what section 44C requires; disclose nothing meanwhile"),
+             "pace-sch1", "bacp-ef-gp55")),
+    Outcome("ask-for-missing-contents", _T, ("pcsc-s44c", "pcsc-s44a-3", "cps-ptt-annex-b")),
     Outcome("ask-to-narrow", _T, ("pcsc-s44a-3", "pcsc-s44a-4", "pcsc-s44d-2", "pcsc-s44c",
-                                  "cps-ptt-annex-b"),
-            "A request for all the records: ask for it to be narrowed; disclose nothing meanwhile"),
+                                  "cps-ptt-annex-b")),
     Outcome("ask-about-counselling-test", _T,
             ("pcsc-s44a-4", "pcsc-s44d-2", "si-2025-1259-reg2", "vir-code-senior-sign-off",
-             "ico-law-enforcement"),
-            "Ask how the counselling test was met and who authorised the request"),
-    Outcome("get-advice-first", _T, ("pcsc-s44b-4", "pcsc-s44b-5", "ico-law-enforcement"),
-            "Take advice before you act or contact your client"),
+             "ico-law-enforcement")),
+    Outcome("get-advice-first", _T, ("pcsc-s44b-4", "pcsc-s44b-5", "ico-law-enforcement")),
     Outcome("share-with-consent", _T,
             ("uk-gdpr-art6", "uk-gdpr-art9", "uk-gdpr-art7-3", "ico-law-enforcement",
-             "bacp-ef-gp55", "cps-ptt-annex-b"),
-            "Share only what is specified, with explicit informed consent, and record it"),
+             "bacp-ef-gp55", "cps-ptt-annex-b")),
     Outcome("decline-and-preserve", _T,
             ("pcsc-s44e", "dpa-2018-sch2-para2", "dpa-2018-sch2-para5", "pace-s11-12",
-             "cps-ptt-annex-b", "rape-crisis-kcc"),
-            "Decline in writing and keep the records as they are"),
+             "cps-ptt-annex-b", "rape-crisis-kcc")),
     Outcome("do-not-disclose-yet", _T,
             ("uk-gdpr-art6", "uk-gdpr-art9", "dpa-2018-sch1-para10", "ico-law-enforcement",
-             "bacp-ef-gp55"),
-            "Do not disclose yet: take advice and ask whether the police can get your client's view"),
+             "bacp-ef-gp55")),
     Outcome("survivor-consent-choice", _S,
             ("pcsc-s44a-4", "pcsc-s44b", "pcsc-s44d-2", "uk-gdpr-art7-3",
-             "vir-code-senior-sign-off", "rape-crisis-kcc"),
-            "You can say no or ask questions; the police must tell you in writing"),
+             "vir-code-senior-sign-off", "rape-crisis-kcc")),
     Outcome("survivor-asked-before-2026", _S,
-            ("si-2025-1168-reg3", "cps-ptt-annex-b", "ico-opinion-2022", "npcc-tpm-form-2023"),
-            "Asked before 12 January 2026: older guidance applied; a new request meets the new rules"),
-    Outcome("survivor-notice-received", _S, ("pcsc-s44b", "pcsc-s44d-11", "vpa-2024-s5"),
-            "Check the notice; you can tell your counsellor what you want and ask questions"),
-    Outcome("survivor-no-notice", _S, ("pcsc-s44b", "pcsc-s44b-5"),
-            "The police should normally have told you in writing; you can ask why not"),
+            ("si-2025-1168-reg3", "cps-ptt-annex-b", "ico-opinion-2022", "npcc-tpm-form-2023")),
+    Outcome("survivor-notice-received", _S, ("pcsc-s44b", "pcsc-s44d-11", "vpa-2024-s5")),
+    Outcome("survivor-no-notice", _S, ("pcsc-s44b", "pcsc-s44b-5")),
     Outcome("survivor-court", _S,
             ("crimpr-2025-r17-5", "crimpr-2025-r17-6", "crimpr-2025-r17-7", "crimpr-2025-r17-9",
-             "tb-v-stafford", "ila-service-2026"),
-            "You can ask to be heard before a court orders your records"),
-    Outcome("survivor-therapy-any-time", _S, ("cps-ptt-principles", "pcsc-s44a-4", "bacp-ef-gp55"),
-            "You can have counselling now; you do not have to wait for the case"),
-    Outcome("survivor-sharing-own-notes", _S, ("uk-gdpr-art7-3", "uk-gdpr-art15", "cps-ptt-annex-b"),
-            "You can choose to share your own records; think about who may see them"),
+             "tb-v-stafford", "ila-service-2026")),
+    Outcome("survivor-therapy-any-time", _S, ("cps-ptt-principles", "pcsc-s44a-4", "bacp-ef-gp55")),
+    Outcome("survivor-sharing-own-notes", _S, ("uk-gdpr-art7-3", "uk-gdpr-art15", "cps-ptt-annex-b")),
 )
 OUTCOMES: dict[str, Outcome] = {outcome.id: outcome for outcome in _OUTCOMES}
 
 # --------------------------------------------------------------------------- therapist
-# Law brief 13.1 (tree A), with these decisions:
+# Therapists and counsellors, with these decisions:
 # - The three s.44C contents are asked together before routing, so one reply can list
 #   everything missing. s.44C(1)(a) can never be left out; (b) and (c) may be, with a
 #   stated s.44C(2) ground (`omitted-with-ground` then counts as complete).
 # - `counselling_service = unsure` is treated as yes: SI 2025/1259 reg 2 is deliberately
 #   broad (written ministerial statement, 1 December 2025).
 # - The contents and counselling-test checks apply only to requests made under Chapter 3A;
-#   an earlier written request goes straight to the client questions (brief O-A-PRE).
+#   an earlier written request goes straight to the client questions.
 # - Notice under s.44B exists only under Chapter 3A, so `notice_withheld_for_risk` is asked
 #   only there. `unknown` is routed like `yes` (ANALYSIS): contacting a client whom police
 #   chose not to notify for risk of serious harm could put them at risk, so ask the officer
@@ -281,7 +256,7 @@ THERAPIST_FLOW = Flow(
 )
 
 # --------------------------------------------------------------------------- survivor
-# Law brief 13.2 (tree B), with these decisions:
+# Survivors, with these decisions:
 # - Every situation about a police request asks the date, so a pre-2026 request (when no
 #   notice duty existed) gets the pre-2026 outcome whatever the situation.
 # - A letter from the police about the request is written notice, so `notified-of-request`
@@ -356,3 +331,7 @@ SURVIVOR_FLOW = Flow(
 )
 
 FLOWS: dict[str, Flow] = {flow.audience: flow for flow in (THERAPIST_FLOW, SURVIVOR_FLOW)}
+
+# --------------------------------------------------------------------------- the root
+# Who is asking picks the flow: the first question of every visit.
+AUDIENCE = Question("audience", tuple(FLOWS), lambda f: FLOWS[str(f["audience"])].start)

@@ -1,39 +1,53 @@
 """Reply letters drafted from an outcome, the visitor's answers and optional details.
 
-The wording lives in checker/letters/<outcome-id>.txt: `$name` placeholders, and lines that
-start with `?condition ` are kept only when that condition holds for these answers. Above
-the subject, every letter has the sender's details it signs with and the day it is drafted.
-Every legal point in a letter names its provision. Nothing is ever sent: the page shows the draft
-for the visitor to edit, copy or download.
+Each outcome with a letter has it beside its text: docs/includes/outcomes/<id>/letter.txt,
+with `$name` placeholders, and lines starting `?condition ` kept only when that condition
+holds for these answers. The words the letters fill in are in docs/includes/checker/letters.toml.
+The site's build copies both into the wheel under checker/texts/, with the same layout, so
+the same code drafts letters in the browser. Every legal point in a letter names its
+provision. Above the subject, every letter has the sender's details it signs with and the
+day it is drafted. Nothing is ever sent: the page shows the draft for the visitor to edit, copy or
+download.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
 from string import Template
 
 from .engine import decide
+from .flow import CHAPTER_3A, FLOWS, regime_on
+from .meta import long_date
 
+
+def _texts() -> Traversable:
+    """docs/includes/ in a source checkout; checker/texts/ inside the wheel."""
+    packaged = resources.files(__package__).joinpath("texts")
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[1] / "docs" / "includes"
+
+
+TEXTS = _texts()
+_WORDS = tomllib.loads(TEXTS.joinpath("checker", "letters.toml").read_text(encoding="utf-8"))
 #: The details a visitor may type; each shows as a [bracketed] gap when left empty.
-DETAILS = {
-    "sender_name": "your name",
-    "sender_organisation": "your service or organisation",
-    "recipient_name": "the officer's or recipient's name",
-    "reference": "their reference",
-}
+DETAILS: dict[str, str] = dict(_WORDS["details"])
 LETTERS = tuple(sorted(
-    path.name.removesuffix(".txt")
-    for path in resources.files(__package__).joinpath("letters").iterdir()
-    if path.name.endswith(".txt")
+    folder.name for folder in TEXTS.joinpath("outcomes").iterdir()
+    if folder.joinpath("letter.txt").is_file()
 ))
 _CONDITION = re.compile(r"^\?([a-z_0-9]+) ?(.*)$")
 # Each detail fills part of one line (the reference is in the subject line): line breaks and
 # other control characters typed or pasted into it become one space.
 _NOT_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+_DATE_FACTS = tuple(flow.date_fact for flow in FLOWS.values() if flow.date_fact)
 
 
 @dataclass(frozen=True)
@@ -49,10 +63,42 @@ class Letter:
         return f"{heading}{self.subject}\n\n{self.body}\n"
 
 
-def _long_date(day: object) -> str | None:
-    if isinstance(day, date):
-        return f"{day.day} {day.strftime('%B %Y')}"
-    return None
+def template(outcome_id: str) -> str:
+    return TEXTS.joinpath("outcomes", outcome_id, "letter.txt").read_text(encoding="utf-8")
+
+
+def fill(outcome_id: str, conditions: Mapping[str, bool], values: Mapping[str, str]) -> str:
+    """The letter's text: lines whose condition fails left out, placeholders filled."""
+    kept = []
+    for line in template(outcome_id).splitlines():
+        match = _CONDITION.match(line)
+        if match:
+            if not conditions[match.group(1)]:
+                continue
+            line = match.group(2)
+        kept.append(line)
+    text = Template("\n".join(kept)).substitute(values)
+    text = re.sub(r"\n{3,}", "\n\n", text).strip()
+    return re.sub(r"^(- .*);$(?=\n\n|\Z)", r"\1.", text, flags=re.MULTILINE)  # last item ends a list
+
+
+def values(details: Mapping[str, str], request_day: object, chapter_3a: bool) -> dict[str, str]:
+    given = {key: _NOT_ONE_LINE.sub(" ", str(details.get(key, ""))).strip() for key in DETAILS}
+    phrases = _WORDS["phrases"]
+    filled = {key: given[key] or f"[{label}]" for key, label in DETAILS.items()}
+    filled["request_date"] = (long_date(request_day) if isinstance(request_day, date)
+                              else f"[{_WORDS['gaps']['request_date']}]")
+    filled["reference_line"] = (Template(phrases["reference_line"]).substitute(reference=given["reference"])
+                                if given["reference"] else "")
+    filled["notice_question"] = phrases["notice_question"] if chapter_3a else ""
+    return filled
+
+
+def sample(outcome_id: str) -> str:
+    """The letter as the outcome's text shows it: every optional line in, every detail a gap."""
+    conditions = {match.group(1): True for match in map(_CONDITION.match, template(outcome_id).splitlines())
+                  if match}
+    return fill(outcome_id, conditions, values({}, None, chapter_3a=True))
 
 
 def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str],
@@ -62,7 +108,7 @@ def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str]
     if result.outcome not in LETTERS:
         raise LookupError(f"no letter for {result.outcome or 'an unfinished path'}")
     answers = result.answers
-    chapter_3a = result.regime == "chapter-3a"
+    chapter_3a = result.regime == regime_on(CHAPTER_3A).id
     conditions = {
         "what_missing": answers.get("what_specified") == "no",
         "what_too_broad": answers.get("what_specified") == "all-records",
@@ -73,30 +119,12 @@ def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str]
         "counsellor_told": answers.get("situation") == "counsellor-told-me",
         "someone_else_told": answers.get("situation") == "someone-else-told-me",
     }
-    given = {key: _NOT_ONE_LINE.sub(" ", str(details.get(key, ""))).strip() for key in DETAILS}
-    values = {key: given[key] or f"[{label}]" for key, label in DETAILS.items()}
-    request_day = answers.get("request_date") or answers.get("asked_date")
-    values["request_date"] = _long_date(request_day) or "[the date of the request]"
-    values["reference_line"] = f" (your reference {given['reference']})" if given["reference"] else ""
-    values["notice_question"] = (
-        ", and whether written notice of the request has been given to them under section 44B "
-        "of the Police, Crime, Sentencing and Courts Act 2022" if chapter_3a else "")
-
-    template_file = resources.files(__package__).joinpath(f"letters/{result.outcome}.txt")
-    template = template_file.read_text(encoding="utf-8")
+    request_day = next((answers[fact] for fact in _DATE_FACTS if fact in answers), None)
+    filled = values(details, request_day, chapter_3a)
+    text = fill(str(result.outcome), conditions, filled)
     # At the top: the sender details the letter signs with, then the day it is drafted.
-    sender = [values[key] for key in ("sender_name", "sender_organisation") if f"${key}" in template]
-    heading = "\n".join([*sender, "", _long_date(today or date.today()) or ""])
-    kept = []
-    for line in template.splitlines():
-        match = _CONDITION.match(line)
-        if match:
-            if not conditions[match.group(1)]:
-                continue
-            line = match.group(2)
-        kept.append(line)
-    text = Template("\n".join(kept)).substitute(values)
-    text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    text = re.sub(r"^(- .*);$(?=\n\n|\Z)", r"\1.", text, flags=re.MULTILINE)  # last item ends a list
+    sender = [filled[key] for key in ("sender_name", "sender_organisation")
+              if f"${key}" in template(str(result.outcome))]
+    heading = "\n".join([*sender, "", long_date(today or date.today())])
     subject, _, body = text.partition("\n\n")
     return Letter(str(result.outcome), subject.removeprefix("Subject: "), body, heading)

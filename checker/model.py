@@ -18,6 +18,7 @@ class FactError(ValueError):
     def __init__(self, fact: str, message: str) -> None:
         super().__init__(f"{fact}: {message}")
         self.fact = fact
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,6 @@ class Outcome:
     id: str
     audiences: frozenset[str]
     cites: tuple[str, ...]
-    summary: str  # one line, for the decision table and the golden list's reader
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ class Regime:
     valid_from: date | None
     valid_to: date | None
     cites: tuple[str, ...]
+    note: str | None = None  # the note (docs/includes/flags/<note>.md) a result under it shows
 
     def covers(self, day: date) -> bool:
         after_start = self.valid_from is None or day >= self.valid_from

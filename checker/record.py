@@ -6,8 +6,9 @@ the date it was made, the date the law is stated as at, and each source's title,
 address from the registry, then leaves headed space for the therapist's reasoning, the advice
 they took and what happened next.
 
-Its fixed words are in docs/includes/checker/record.toml; the site's build copies that file
-into the wheel as checker/texts/checker/record.toml, so the same code runs in the browser.
+Its fixed words are in docs/includes/checker/record.toml, read from where the letters' texts
+are (docs/includes/ in a checkout, checker/texts/ inside the wheel), so the same code runs in
+the browser.
 Every input is bounded, and anything that could break a line or the document is replaced.
 """
 
@@ -18,13 +19,12 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
-from pathlib import Path
 from string import Template
 
 from . import LAW_STATED_AS_AT
 from .docx import document_bytes
 from .flow import OUTCOMES, THERAPIST
+from .letters import TEXTS
 from .model import FactError
 from .sources import SOURCES
 
@@ -38,18 +38,7 @@ MAX_LETTER = 20_000
 BLANK_LINES = 8
 
 
-def _words() -> dict[str, object]:
-    """The record's words: from the wheel in the browser, from docs/includes/ in a checkout."""
-    packaged = resources.files(__package__).joinpath("texts", "checker", "record.toml")
-    if packaged.is_file():
-        text = packaged.read_text(encoding="utf-8")
-    else:
-        path = Path(__file__).resolve().parents[1] / "docs" / "includes" / "checker" / "record.toml"
-        text = path.read_text(encoding="utf-8")
-    return tomllib.loads(text)
-
-
-WORDS = _words()
+WORDS: dict[str, object] = tomllib.loads(TEXTS.joinpath("checker", "record.toml").read_text(encoding="utf-8"))
 _HEADINGS: Mapping[str, str] = WORDS["headings"]  # type: ignore[assignment]
 _WORD: Mapping[str, str] = WORDS["words"]  # type: ignore[assignment]
 _PROMPTS: Mapping[str, str] = WORDS["prompts"]  # type: ignore[assignment]

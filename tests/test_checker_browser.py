@@ -5,53 +5,18 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import RecordedPage
+from tests.support.checker_page import (
+    READY,
+    RecordedPage,
+    answer,
+    answer_date,
+    assert_nothing_left_behind,
+    open_checker,
+    outcome,
+    visible_sections,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-READY = 90_000  # ms: generous for a cold Pyodide boot on a busy 2-core machine
-
-
-def open_checker(recorded: RecordedPage) -> None:
-    recorded.page.goto(f"{recorded.site_url}/checker/")
-    recorded.page.locator('[data-question="audience"]').wait_for(state="visible")
-    recorded.history_at_start = recorded.page.evaluate("history.length")
-
-
-def answer(recorded: RecordedPage, fact: str, value: str) -> None:
-    question = recorded.page.locator(f'[data-question="{fact}"]')
-    question.wait_for(state="visible", timeout=READY)
-    question.locator(f'[data-answer="{value}"]').click()
-
-
-def answer_date(recorded: RecordedPage, fact: str, day: str) -> None:
-    question = recorded.page.locator(f'[data-question="{fact}"]')
-    question.wait_for(state="visible", timeout=READY)
-    question.locator('input[type="date"]').fill(day)
-    question.locator('[data-answer="continue"]').click()
-
-
-def outcome(recorded: RecordedPage, outcome_id: str) -> None:
-    recorded.page.locator(f'[data-outcome="{outcome_id}"]').wait_for(state="visible", timeout=READY)
-
-
-def assert_nothing_left_behind(recorded: RecordedPage) -> None:
-    page = recorded.page
-    assert recorded.foreign_requests() == []
-    assert recorded.context.cookies() == []
-    stored = page.evaluate("""async () => ({
-        local: localStorage.length, session: sessionStorage.length,
-        idb: (await indexedDB.databases()).length,
-        caches: (await caches.keys()).length })""")
-    assert stored == {"local": 0, "session": 0, "idb": 0, "caches": 0}
-    assert page.url == f"{recorded.site_url}/checker/"
-    assert page.evaluate("history.length") == recorded.history_at_start  # no answer in history
-    assert recorded.errors == []
-
-
-def visible_sections(recorded: RecordedPage) -> list[str]:
-    return recorded.page.evaluate("""() => Array.from(document.querySelectorAll(
-        '[data-question], [data-outcome]')).filter(e => !e.hidden)
-        .map(e => e.dataset.question || e.dataset.outcome)""")
 
 
 def test_therapist_asked_by_the_defence(recorded: RecordedPage) -> None:
@@ -150,7 +115,8 @@ def test_the_site_menu_on_the_checker_page(browser: object, site_url: str) -> No
         page = phone.page
         open_checker(phone)
         outcomes_link = page.locator('.md-nav--primary a[href="outcomes/"]')
-        on_screen = "e => { const box = e.getBoundingClientRect(); return box.right > 0 && box.left < innerWidth; }"
+        on_screen = ("e => { const box = e.getBoundingClientRect(); "
+                     "return box.right > 0 && box.left < innerWidth; }")
         assert not outcomes_link.evaluate(on_screen)  # the menu starts closed, off the screen
         page.locator('label.md-header__button[for="__drawer"]').click()
         page.wait_for_function(on_screen, arg=outcomes_link.element_handle())
@@ -164,7 +130,7 @@ def test_the_site_menu_on_the_checker_page(browser: object, site_url: str) -> No
 def test_python_starts_once_the_page_itself_is_ready(recorded: RecordedPage) -> None:
     """The worker (and with it the Pyodide download and compile) starts after the page has
     been parsed, so they do not compete with the page's own start-up for the processor
-    (README, Performance: Lighthouse's total blocking time)."""
+    (docs-dev/decisions/0002)."""
     page = recorded.page
     open_checker(recorded)
     page.wait_for_load_state("load")

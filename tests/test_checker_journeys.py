@@ -4,7 +4,6 @@ ready, draft and download a letter, and still find every outcome when things fai
 from __future__ import annotations
 
 import io
-import re
 import time
 from pathlib import Path
 
@@ -12,28 +11,22 @@ import docx
 import pytest
 
 from checker import OUTCOMES
-from tests.conftest import RecordedPage
-from tests.test_checker_browser import (
-    READY, answer, answer_date, assert_nothing_left_behind, open_checker, outcome, visible_sections,
+from tests.support.checker_page import (
+    READY,
+    RecordedPage,
+    answer,
+    answer_date,
+    assert_nothing_left_behind,
+    open_checker,
+    outcome,
+    visible_sections,
+    walk,
 )
+from tests.support.journeys import THERAPIST_TO
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-TO_SHARE = [("audience", "therapist"), ("risk_now", "no"), ("requester", "police-england-wales"),
-            ("received", "request"), ("court_threatened", "no"), ("request_date", "2026-02-10"),
-            ("in_writing", "yes"), ("client_role", "victim-or-at-risk"),
-            ("counselling_service", "yes"), ("what_specified", "yes"), ("why_given", "yes"),
-            ("handling_given", "yes"), ("counselling_test_shown", "yes"),
-            ("client_child_or_lacks_capacity", "no"), ("client_knows", "yes"),
-            ("client_wishes", "consents")]
-
-
-def walk(recorded: RecordedPage, steps: list[tuple[str, str]]) -> None:
-    for fact, value in steps:
-        if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            answer_date(recorded, fact, value)
-        else:
-            answer(recorded, fact, value)
+TO_SHARE = THERAPIST_TO["share-with-consent"]
 
 
 def test_changing_an_early_answer_leads_to_a_different_outcome(recorded: RecordedPage) -> None:
@@ -47,7 +40,7 @@ def test_changing_an_early_answer_leads_to_a_different_outcome(recorded: Recorde
     # The contents questions no longer apply; the client questions still do.
     outcome(recorded, "share-with-consent")
     summary = recorded.page.locator(".checker-summary").inner_text()
-    assert summary.count("Change") == 10 and "higher test" not in summary
+    assert summary.count("Change") == 9 and "higher test" not in summary
     assert recorded.page.locator('[data-flag="before-chapter-3a"]').is_visible()
     recorded.page.locator('.checker-summary [data-change="requester"]').click()
     answer(recorded, "requester", "defence")
@@ -106,7 +99,7 @@ def test_an_answer_given_before_the_runtime_is_ready_is_applied(recorded: Record
 
 def test_a_letter_is_drafted_with_the_details_and_downloads(recorded: RecordedPage, tmp_path: Path) -> None:
     open_checker(recorded)
-    walk(recorded, TO_SHARE[:11] + [("handling_given", "no")])
+    walk(recorded, TO_SHARE[:9] + [("handling_given", "no")])
     outcome(recorded, "ask-for-missing-contents")
     block = recorded.page.locator('[data-letter="ask-for-missing-contents"]')
     block.locator('[data-detail="sender_name"]').fill("Sam Carter")
@@ -236,8 +229,24 @@ def test_printing_shows_the_result_and_answers_not_the_site(recorded: RecordedPa
     assert "1 March 2026" in page.locator(".checker-summary").inner_text()
     page.emulate_media(media="print")
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".checker-controls",
-                   '[data-outcome="survivor-no-notice"] .checker-letter'):
+                   ".law-date", '[data-outcome="survivor-no-notice"] .checker-letter'):
         assert page.locator(chrome).first.is_hidden(), chrome
     assert page.locator('[data-outcome="survivor-no-notice"] h2').is_visible()
     assert page.locator(".checker-summary").is_visible()
     assert page.locator('[data-outcome="survivor-no-notice"] .checker-law-date').is_visible()
+
+
+def test_the_reply_on_the_page_is_the_letter_drafted(recorded: RecordedPage) -> None:
+    """The "What to say" words an outcome shows are the words of the letter it drafts."""
+    open_checker(recorded)
+    walk(recorded, THERAPIST_TO["decline-and-preserve"])
+    outcome(recorded, "decline-and-preserve")
+    panel = recorded.page.locator('[data-outcome="decline-and-preserve"]')
+    shown = panel.locator("blockquote").inner_text()
+    panel.locator('[data-letter-action="draft"]').click()
+    panel.locator(".checker-letter-output").wait_for(state="visible", timeout=READY)
+    letter = panel.locator("[data-letter-text]").input_value()
+    assert "10 February 2026" in letter and "[the date of the request]" in shown
+    # The draft puts the subject on its first line without the "Subject:" the page shows.
+    assert shown.removeprefix("Subject: ").split() == \
+        letter.replace("10 February 2026", "[the date of the request]").split()

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from checker import FLOWS
-from tests.conftest import ROOT
+from tests.support.paths import ROOT
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -8,7 +8,6 @@ browser's own Python, and must give the same results.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import json
 import os
@@ -19,9 +18,9 @@ import pytest
 
 from checker import FLOWS, LAW_STATED_AS_AT, all_paths, web
 from checker.web import step_dict
-from tests.conftest import ROOT
+from sitebuild.wheel import build_wheel, wheel_name
+from tests.support.paths import GOLDEN, ROOT
 
-GOLDEN = ROOT / "tests" / "golden" / "paths.json"
 HOSTILE = ROOT / "tests" / "hostile_inputs.json"
 
 
@@ -73,19 +72,10 @@ def hostile_reply(call: str, request: str) -> object:
         return zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode() if data else ""
     return json.loads(getattr(web, call)(request, today))
 
-
-def load_hook():  # type: ignore[no-untyped-def]
-    spec = importlib.util.spec_from_file_location("checker_site", ROOT / "overrides/hooks/checker_site.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.mark.slow
 def test_pyodide_under_node_gives_the_same_results(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    wheel = tmp_path / load_hook().WHEEL_NAME
-    wheel.write_bytes(load_hook().build_wheel())
+    wheel = tmp_path / wheel_name()
+    wheel.write_bytes(build_wheel())
     rows = json.loads(GOLDEN.read_text())
     bad = [{"audience": "therapist", "request_date": "2026-02-30"},
            {"audience": "survivor", "asked_date": "2999-01-01"},

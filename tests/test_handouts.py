@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RecordedPage
-from tests.test_print_and_links import LAW_DATE, printed_today
+from tests.support.printing import LAW_DATE, printed_today
 
 ROOT = Path(__file__).resolve().parents[1]
 HANDOUTS = {

@@ -32,7 +32,7 @@ from checker.letters import DETAILS, LETTERS, draft
 from checker.record import MAX_LETTER, MAX_LINE, WORDS
 from checker.web import letter, record, record_docx, step, step_dict
 from tests.conftest import ROOT
-from tests.test_letters import letter_paths
+from tests.support.documents import letter_paths
 
 TODAY = LAW_STATED_AS_AT.isoformat()
 HOSTILE = settings(derandomize=True, database=None, deadline=None, max_examples=150,

@@ -11,20 +11,13 @@ from datetime import date
 import docx
 import pytest
 
-from checker import FLOWS, all_paths
 from checker.docx import docx_bytes
 from checker.letters import DETAILS, LETTERS, draft
 from checker.web import letter
+from tests.support.documents import check_word_layout, letter_paths
 
 TODAY = "2026-11-21"
 PROVISION = re.compile(r"(?i)section \d+[A-Z]?|rule 17\.\d|Articles? \d|regulation \d|Schedule \d")
-
-
-def letter_paths():  # type: ignore[no-untyped-def]
-    for audience in FLOWS:
-        for result in all_paths(audience, ask_side_questions=False):
-            if result.outcome in LETTERS:
-                yield audience, result
 
 
 def test_every_letter_outcome_is_reachable() -> None:
@@ -153,7 +146,8 @@ def test_a_survivor_signs_with_their_name_only() -> None:
 def test_get_advice_first_has_a_holding_reply() -> None:
     base = {"requester": "police-england-wales", "received": "request", "in_writing": "yes",
             "client_child_or_lacks_capacity": "yes"}
-    now = {**base, "request_date": "2026-03-02", "client_role": "victim-or-at-risk", "counselling_service": "no", "what_specified": "yes",
+    now = {**base, "request_date": "2026-03-02", "client_role": "victim-or-at-risk",
+           "counselling_service": "no", "what_specified": "yes",
            "why_given": "yes", "handling_given": "yes"}
     drafted = draft("therapist", now, {}, today=date(2026, 12, 1))
     assert drafted.outcome == "get-advice-first"
@@ -176,20 +170,6 @@ def test_every_letter_opens_in_word_with_styles_and_an_a4_page() -> None:
         titled = [p for p in paragraphs if p.style.name == "Title"]
         assert [p.text for p in titled] == [drafted.subject], outcome
         check_word_layout(document)
-
-
-def check_word_layout(document) -> None:  # type: ignore[no-untyped-def]
-    """Real styles, an A4 page with margins, and core properties that say nothing about anyone."""
-    names = {style.name for style in document.styles}
-    assert {"Normal", "Title", "Heading 1", "List Bullet"} <= names
-    normal = document.styles["Normal"].font
-    assert normal.name == "Arial" and normal.size.pt == 12
-    section = document.sections[0]
-    assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
-    assert all(round(margin.mm) == 25 for margin in (section.left_margin, section.right_margin,
-                                                     section.top_margin, section.bottom_margin))
-    core = document.core_properties
-    assert (core.author, core.last_modified_by, core.created, core.modified) == ("", "", None, None)
 
 
 def test_the_details_are_the_ones_the_page_offers() -> None:

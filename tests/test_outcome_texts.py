@@ -8,7 +8,8 @@ import pytest
 
 from checker import OUTCOMES
 from checker.letters import LETTERS
-from tests.conftest import ROOT
+from tests.support.markdown import expand_includes, reader_text
+from tests.support.paths import ROOT
 
 TEXTS = ROOT / "docs" / "includes" / "outcomes"
 COMPULSION = re.compile(
@@ -29,10 +30,9 @@ def compelling(text: str) -> list[str]:
 
 @pytest.mark.parametrize("outcome_id", sorted(OUTCOMES))
 def test_only_comply_with_summons_says_records_must_be_produced(outcome_id: str) -> None:
-    text = (TEXTS / f"{outcome_id}.md").read_text(encoding="utf-8")
-    letter = ROOT / "checker" / "letters" / f"{outcome_id}.txt"
+    text = (TEXTS / outcome_id / "outcome.md").read_text(encoding="utf-8")
     if outcome_id in LETTERS:
-        text += "\n\n" + letter.read_text(encoding="utf-8")
+        text += "\n\n" + (TEXTS / outcome_id / "letter.txt").read_text(encoding="utf-8")
     found = compelling(text)
     if outcome_id == "comply-with-summons":
         assert found, "the summons outcome must say what has to be produced, and to whom"
@@ -50,7 +50,7 @@ def test_the_check_catches_a_compelling_sentence() -> None:
 
 @pytest.mark.parametrize("outcome_id", sorted(OUTCOMES))
 def test_each_outcome_text_has_the_four_parts(outcome_id: str) -> None:
-    text = (TEXTS / f"{outcome_id}.md").read_text(encoding="utf-8")
+    text = (TEXTS / outcome_id / "outcome.md").read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, flags=re.MULTILINE)
     assert headings == ["What this means", "What to do now", "What to say", "Who can help"]
 
@@ -61,9 +61,7 @@ def test_outcome_texts_are_plain_enough_for_their_readers(
     """Survivor outcomes at about reading age 9 (Flesch 60+), therapist ones 45+."""
     import textstat
 
-    from tests.test_content_readability import expand_includes, reader_text
-
-    text = reader_text(expand_includes((TEXTS / f"{outcome_id}.md").read_text(encoding="utf-8")))
+    text = reader_text(expand_includes((TEXTS / outcome_id / "outcome.md").read_text(encoding="utf-8")))
     score = textstat.flesch_reading_ease(text)
     record_property("flesch_reading_ease", score)
     minimum = 45 if OUTCOMES[outcome_id].audiences == {"therapist"} else 60

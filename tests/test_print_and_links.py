@@ -17,12 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from checker import LAW_STATED_AS_AT
 from tests.conftest import RecordedPage, page_paths
+from tests.support.printing import LAW_DATE, printed_today
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-LAW_DATE = f"Law stated as at {LAW_STATED_AS_AT.day} {LAW_STATED_AS_AT.strftime('%B %Y')}"
 #: The site around a page, and the checker's controls: none of it prints.
 NOT_PRINTED = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
                ".md-footer", "[data-quick-exit]", ".checker-options", ".checker-controls")
@@ -37,11 +36,6 @@ SHOWN = """(element) => element.checkVisibility({contentVisibilityAuto: true, op
 
 def long_date(day: date) -> str:
     return f"{day.day} {day.strftime('%B %Y')}"
-
-
-def printed_today(text: str, before: date) -> bool:
-    """The date printed is today's (or yesterday's, if the clock passed midnight meanwhile)."""
-    return long_date(date.today()) in text or long_date(before) in text
 
 
 def content_pages(built_site: Path) -> list[str]:

@@ -16,13 +16,14 @@ from pathlib import Path
 import docx
 import pytest
 
-from checker import LAW_STATED_AS_AT, OUTCOMES, SOURCES, all_paths
+from checker import LAW_STATED_AS_AT, SOURCES, all_paths
 from checker.letters import draft
 from checker.record import MAX_ANSWERS, MAX_LETTER, MAX_LINE, WORDS
 from checker.web import docx as letter_docx
 from checker.web import record, record_docx
-from tests.test_golden_paths import load_hook
-from tests.test_letters import check_word_layout
+from sitebuild.texts import outcome_text
+from sitebuild.wheel import build_wheel, wheel_name
+from tests.support.documents import check_word_layout
 
 TODAY = "2026-12-01"
 HEADINGS = list(WORDS["headings"].values())  # type: ignore[union-attr]
@@ -34,7 +35,7 @@ def page_request(outcome: str, **more: object) -> dict[str, object]:
     result = next(result for result in all_paths("therapist") if result.outcome == outcome)
     answers = [{"question": f"What is the {fact.replace('_', ' ')}?",
                 "answer": f"It is {result.answers[fact]}"} for fact in result.path]
-    return {"outcome": outcome, "title": OUTCOMES[outcome].summary, "answers": answers,
+    return {"outcome": outcome, "title": outcome_text(outcome).title, "answers": answers,
             "citations": list(result.citations), **more}
 
 
@@ -90,7 +91,8 @@ def test_the_text_record_says_the_same() -> None:
 
 def test_the_reply_letter_is_quoted_in_the_record() -> None:
     facts = {"requester": "police-england-wales", "received": "request", "request_date": "2026-03-02",
-             "in_writing": "yes", "client_role": "victim-or-at-risk", "counselling_service": "no", "what_specified": "no", "why_given": "yes",
+             "in_writing": "yes", "client_role": "victim-or-at-risk", "counselling_service": "no",
+             "what_specified": "no", "why_given": "yes",
              "handling_given": "yes"}
     letter = draft("therapist", facts, {"sender_name": "Sam Carter"}, today=date(2026, 12, 1)).text
     document = opened(page_request("ask-for-missing-contents", letter=letter))
@@ -183,7 +185,7 @@ def test_libreoffice_turns_a_letter_and_a_record_into_pdf(tmp_path: Path) -> Non
     for words in ("Sam Carter", "1 December 2026", letter.subject, "Dear DC Jones,", "section 44C(1)"):
         assert words in letter_pdf
     record_pdf = pdf_text("record.pdf")
-    for words in (str(WORDS["title"]), "Confidential.", OUTCOMES["ask-in-writing"].summary, *HEADINGS,
+    for words in (str(WORDS["title"]), "Confidential.", outcome_text("ask-in-writing").title, *HEADINGS,
                   *(pair["answer"] for pair in request["answers"]),  # type: ignore[union-attr]
                   *(SOURCES[source].title for source in request["citations"]),  # type: ignore[union-attr]
                   "Dear DC Jones,"):
@@ -192,9 +194,8 @@ def test_libreoffice_turns_a_letter_and_a_record_into_pdf(tmp_path: Path) -> Non
 
 @pytest.mark.slow
 def test_the_installed_wheel_makes_a_record(tmp_path: Path) -> None:
-    hook = load_hook()
-    wheel = tmp_path / hook.WHEEL_NAME
-    wheel.write_bytes(hook.build_wheel())
+    wheel = tmp_path / wheel_name()
+    wheel.write_bytes(build_wheel())
     target = tmp_path / "installed"
     done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-index",
                            "--target", str(target), str(wheel)], capture_output=True, text=True)

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from checker import FLOWS, OUTCOMES, REGIMES, SOURCES, FactError, all_paths, decide
 from checker.flow import regime_on
+from tests.support.paths import INCLUDES
 
 TODAY = date(2026, 12, 1)
 POLICE_WRITTEN = {"requester": "police-england-wales", "received": "request",
@@ -372,21 +373,17 @@ def test_a_court_order_threat_is_asked_on_police_requests_and_only_adds_text() -
 
 
 def test_the_counselling_test_question_no_longer_asks_for_the_rank() -> None:
-    from tests.conftest import ROOT
-
-    text = (ROOT / "docs/includes/questions/counselling_test_shown.md").read_text(encoding="utf-8")
+    text = (INCLUDES / "questions" / "counselling_test_shown.md").read_text(encoding="utf-8")
     assert "substantial probative value" in text and "senior" not in text and "rank" not in text
 
 
 def test_every_outcome_after_the_counselling_test_advises_asking_who_authorised() -> None:
     """M2: the chief-inspector sign-off is reported, so results suggest asking, never assert it."""
-    from tests.conftest import ROOT
-
     after = {r.outcome for r in therapist_paths() if "counselling_test_shown" in r.path}
     assert after >= {"get-advice-first", "share-with-consent", "decline-and-preserve",
                      "do-not-disclose-yet", "ask-about-counselling-test"}
     for outcome in after:
-        text = (ROOT / f"docs/includes/outcomes/{outcome}.md").read_text(encoding="utf-8")
+        text = (INCLUDES / "outcomes" / outcome / "outcome.md").read_text(encoding="utf-8")
         flat = " ".join(text.split())
         assert "who authorised" in flat, outcome
         assert "It is reported that" in flat and "not in the Act" in flat, outcome

@@ -18,8 +18,16 @@ from pathlib import Path
 import brotli
 import pytest
 
-from tests.conftest import (CSP_RECORDER, RecordedPage, headers_for, html_pages, page_paths,
-                            read_headers_file, rule_matches, serve_like_a_host)
+from tests.conftest import (
+    CSP_RECORDER,
+    RecordedPage,
+    headers_for,
+    html_pages,
+    page_paths,
+    read_headers_file,
+    rule_matches,
+    serve_like_a_host,
+)
 
 READY = 90_000  # ms: a cold Pyodide boot on a busy 2-core machine
 CHECKER = "/checker/"

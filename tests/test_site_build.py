@@ -11,13 +11,12 @@ from urllib.parse import urljoin, urlparse
 import pytest
 
 from checker import FLOWS, LAW_STATED_AS_AT, OUTCOMES, SOURCES
+from sitebuild import html as html_passes
+from sitebuild import markers, pages, wheel
 from tests.conftest import html_pages
-from tests.test_golden_paths import load_hook
 
 pytestmark = pytest.mark.slow
 
-PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip",
-                 "pyodide-lock.json")
 
 
 class Resources(HTMLParser):
@@ -100,20 +99,20 @@ def test_the_checker_page_carries_every_question_and_outcome(built_site: Path) -
     answers = [d for d in page.data if d.get("data-question") is None and "data-answer" in d]
     assert {a.get("data-next") for a in answers[:2]} == {"risk_now", "where"}
     script = next(d for d in page.data if d.get("id") == "checker-script")
-    wheel = built_site / "checker" / script["data-wheel"]
-    assert wheel.name.endswith("-py3-none-any.whl") and wheel.exists()
-    with zipfile.ZipFile(wheel) as archive:
+    served = built_site / "checker" / script["data-wheel"]
+    assert served.name.endswith("-py3-none-any.whl") and served.exists()
+    with zipfile.ZipFile(served) as archive:
         names = archive.namelist()
         # checker-worker.js reads only stored files, each with its size in its local header.
         assert all(info.compress_type == zipfile.ZIP_STORED and not info.flag_bits & 0x8
                    for info in archive.infolist())
     assert "checker/web.py" in names and any(n.endswith("dist-info/RECORD") for n in names)
     pyodide = (built_site / "checker" / script["data-pyodide"]).resolve()
-    assert all((pyodide / name).exists() for name in PYODIDE_FILES)
+    assert all((pyodide / name).exists() for name in wheel.PYODIDE_FILES)
 
 
 def test_an_outcome_text_that_would_end_its_data_block_fails_the_build() -> None:
-    panels = load_hook().inert_outcome_panels
+    panels = html_passes.inert_outcome_panels
     assert panels('<section data-outcome="a"><p>fine</p></section>') == \
         '<section data-outcome="a"><script type="text/html"><p>fine</p></script></section>'
     with pytest.raises(ValueError, match="</script"):
@@ -169,15 +168,14 @@ def test_the_sites_own_scripts_never_hold_up_the_parser(built_site: Path) -> Non
 
 
 def test_the_wheel_is_reproducible_and_installable(tmp_path: Path) -> None:
-    hook = load_hook()
-    assert hook.build_wheel() == hook.build_wheel()
-    wheel = tmp_path / hook.WHEEL_NAME
-    wheel.write_bytes(hook.build_wheel())
+    assert wheel.build_wheel() == wheel.build_wheel()
+    built = tmp_path / wheel.wheel_name()
+    built.write_bytes(wheel.build_wheel())
     import subprocess
     import sys
     target = tmp_path / "installed"
     done = subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                           "--no-index", "--target", str(target), str(wheel)],
+                           "--no-index", "--target", str(target), str(built)],
                           capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     run = subprocess.run([sys.executable, "-c", "import checker.web, sys; print(checker.web.__file__)"],
@@ -189,6 +187,18 @@ def test_outcomes_page_has_a_permanent_anchor_per_outcome(built_site: Path) -> N
     page = parse(built_site / "checker" / "outcomes" / "index.html")
     assert set(OUTCOMES) <= page.ids
     assert {"for-therapists", "for-survivors", "outside-england-and-wales"} <= page.ids
+
+
+def test_the_outcomes_page_shows_no_markup_as_text(built_site: Path) -> None:
+    """Headings and the contents list show words, not the Markdown that gave them ids."""
+    text = re.sub(r"<[^>]+>", "", (built_site / "checker" / "outcomes" / "index.html").read_text())
+    for raw in ("{#", "{!", "!!!", "[^", "*["):
+        assert raw not in text, raw
+
+
+def test_build_scripts_are_not_published(built_site: Path) -> None:
+    assert not (built_site / "hooks").exists()
+    assert [p for p in built_site.rglob("*.mjs*") if "pyodide" not in p.parts] == []
 
 
 def test_sources_page_lists_the_registry(built_site: Path) -> None:
@@ -204,13 +214,12 @@ def test_decision_table_links_every_outcome(built_site: Path) -> None:
 
 def test_an_unknown_marker_fails_the_build() -> None:
     with pytest.raises(ValueError, match="unknown marker"):
-        load_hook().expand_markers("<!-- checker:nonsense -->", "page.md")
+        markers.expand_markers("<!-- sitebuild:nonsense -->", "page.md", env=None)  # type: ignore[arg-type]
 
 
 def test_question_texts_must_match_the_rules(monkeypatch: pytest.MonkeyPatch) -> None:
-    hook = load_hook()
     with pytest.raises(ValueError, match="options"):
-        hook.render_question("requester", ("police-england-wales", "aliens"))
+        pages.question("requester", ("police-england-wales", "aliens"), first=False)
 
 
 def test_internal_links_resolve(built_site: Path) -> None:

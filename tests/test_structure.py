@@ -45,7 +45,7 @@ def test_a_route_to_nowhere_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def test_an_outcome_nothing_reaches_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
-    extra = Outcome("never-reached", frozenset({"therapist"}), ("pcsc-s44e",), "x")
+    extra = Outcome("never-reached", frozenset({"therapist"}), ("pcsc-s44e",))
     broken(monkeypatch, outcomes={**OUTCOMES, extra.id: extra})
     with pytest.raises(RuntimeError, match="outcomes never reached: \\['never-reached'\\]"):
         engine.check_structure()

@@ -15,8 +15,7 @@ const handlers = {
 };
 
 // The wheel's files as [path, bytes], read while Pyodide boots, so that once it has booted
-// only writing them is left: ~2 ms, where Pyodide's unpackArchive (Python's zipfile) took
-// ~25 ms (README, Performance). A wheel is a zip; the build stores each file as it is, with
+// only writing them is left (docs-dev/decisions/0004). A wheel is a zip; the build stores each file as it is, with
 // its size in its local header, and that is all this reads.
 function wheelFiles(wheel) {
   const view = new DataView(wheel);

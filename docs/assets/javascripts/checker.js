@@ -16,10 +16,13 @@
   const failed = one(".checker-failed");
   const controls = one(".checker-controls");
   const summary = one(".checker-summary");
+  const text = root.dataset;  // the words this script writes, from the page (data-text-*)
+  const first = one("[data-question]").dataset.question;  // the question every visit starts at
 
   let answers = {};          // fact id -> value, in memory only
   let path = [];             // the facts in use, in the order asked (from Python)
-  let current = "audience";  // the question or outcome on show
+  let dates = {};            // each date answer on the path, as the page shows it (from Python)
+  let current = first;       // the question or outcome on show
   let runtime = "starting";  // starting | ready | failed
   let failure = "";          // why it failed, for tests
   let waitingForRuntime = false;
@@ -121,18 +124,19 @@
       date.value = answers[id] || "";
       date.max = new Date().toISOString().slice(0, 10);
     }
-    controls.hidden = id === "audience";
+    controls.hidden = id === first;
     focus(one("h2", shown));
   }
 
   function show(result) {
     if (result.status === "error") {
       const error = one(`#e-${result.fact}`);
-      if (error) { error.textContent = result.message.replace(/^[a-z_]+: /, ""); error.hidden = false; }
+      if (error) { error.textContent = result.message; error.hidden = false; }
       return;
     }
     all(".checker-error").forEach((el) => { el.hidden = true; });
     path = result.path;
+    dates = result.dates;
     answers = Object.fromEntries(path.map((fact) => [fact, answers[fact]]));
     if (result.status === "question") {
       reveal(result.question);
@@ -146,19 +150,12 @@
       });
       clearLetter(panel);
       reveal(result.outcome);
-      const extras = result.regime === "before-chapter-3a" ? [result.regime] : [];
-      result.flags.concat(extras).forEach((flag) => {
-        const note = one(`[data-flag="${flag}"]`);
+      result.notes.forEach((name) => {
+        const note = one(`[data-flag="${name}"]`);
         if (note) note.hidden = false;
       });
     }
     renderSummary();
-  }
-
-  function longDate(iso) {
-    return new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-GB", {
-      day: "numeric", month: "long", year: "numeric", timeZone: "UTC",
-    });
   }
 
   function renderSummary() {
@@ -170,13 +167,13 @@
       term.textContent = question.dataset.title;
       const value = document.createElement("dd");
       const button = one(`[data-answer="${answers[fact]}"]`, question);
-      value.textContent = button ? button.textContent : longDate(answers[fact]);
+      value.textContent = button ? button.textContent : dates[fact];
       const change = document.createElement("button");
       change.type = "button";
       change.className = "checker-change";
       change.dataset.change = fact;
-      change.textContent = "Change";
-      change.setAttribute("aria-label", `Change your answer to: ${term.textContent}`);
+      change.textContent = text.textChange;
+      change.setAttribute("aria-label", text.textChangeLabel + term.textContent);
       value.append(" ", change);
       list.append(term, value);
     });
@@ -189,7 +186,7 @@
       const input = one('input[type="date"]', section(fact));
       if (!input.value) {
         const error = one(`#e-${fact}`);
-        error.textContent = "Enter the date, for example 12 January 2026.";
+        error.textContent = text.textDateMissing;
         error.hidden = false;
         input.focus();
         return;
@@ -210,7 +207,7 @@
 
   function back() {
     const index = path.indexOf(current);
-    reveal((index > 0 ? path[index - 1] : path[path.length - 1]) || "audience");
+    reveal((index > 0 ? path[index - 1] : path[path.length - 1]) || first);
   }
 
   // ------------------------------------------------------------------ letters
@@ -232,30 +229,30 @@
 
   async function letterAction(button) {
     const block = button.closest("[data-letter]");
-    const text = one("[data-letter-text]", block);
+    const draft = one("[data-letter-text]", block);
     const status = one(".checker-letter-status", block);
     const action = button.dataset.letterAction;
     const name = `reply-${block.dataset.letter}`;
     if (action === "draft") {
       const details = Object.fromEntries(all("[data-detail]", block).map((i) => [i.dataset.detail, i.value]));
       const drafted = await call("letter", { answers, details });
-      text.value = drafted.text;
+      draft.value = drafted.text;
       one(".checker-letter-output", block).hidden = false;
-      status.textContent = "Your draft is ready below.";
-      text.focus();
+      status.textContent = text.textDrafted;
+      draft.focus();
     } else if (action === "copy") {
-      text.select();
-      try { await navigator.clipboard.writeText(text.value); } catch (e) { document.execCommand("copy"); }
-      status.textContent = "Copied.";
+      draft.select();
+      try { await navigator.clipboard.writeText(draft.value); } catch (e) { document.execCommand("copy"); }
+      status.textContent = text.textCopied;
     } else if (action === "txt") {
-      saveFile(`${name}.txt`, new Blob([text.value], { type: "text/plain;charset=utf-8" }));
-      status.textContent = "Saved as a text file on this device.";
+      saveFile(`${name}.txt`, new Blob([draft.value], { type: "text/plain;charset=utf-8" }));
+      status.textContent = text.textSavedTxt;
     } else if (action === "docx") {
-      const bytes = await call("docx", { text: text.value });
+      const bytes = await call("docx", { text: draft.value });
       saveFile(`${name}.docx`, new Blob([bytes], {
         type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       }));
-      status.textContent = "Saved as a Word document on this device.";
+      status.textContent = text.textSavedDocx;
     }
   }
 
@@ -272,6 +269,11 @@
     renderSummary();
   }
 
+  function restart() {
+    wipe();
+    reveal(first);
+  }
+
   // ------------------------------------------------------------------ the page
   function setUp() {
     showRuntime();
@@ -283,11 +285,10 @@
       else if (target.dataset.letterAction) letterAction(target);
       else if (target.dataset.control === "back") back();
       else if (target.dataset.control === "print") window.print();
-      else if (target.dataset.control === "restart") { wipe(); reveal("audience"); }
+      else if (target.dataset.control === "restart") restart();
     });
-    // Quick exit, and leaving the page by any route (quick-exit.js), wipe the answers and
-    // return to the first question, so that Back never shows them.
-    document.addEventListener("checker:wipe", () => { wipe(); reveal("audience"); });
+    // Quick exit (and anything else) can wipe the answers without reloading.
+    document.addEventListener("checker:wipe", restart);
   }
 
   setUp();

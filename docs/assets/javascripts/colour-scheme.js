@@ -1,7 +1,7 @@
 // The header's light/dark switch, run here instead of by the theme's bundle (Material for
 // MkDocs' palette component). Starting the theme's one re-applied the scheme to the whole page
 // and read a computed style back: a full style recalculation inside the page's longest task
-// at start-up (README, Performance). Here nothing changes at start-up: the page is already in
+// at start-up (docs-dev/decisions/0005). Here nothing changes at start-up: the page is already in
 // the device's scheme (partials/device-colour-scheme.html), so this only shows the switch for
 // the other scheme, and changes the scheme when the visitor asks. The choice is kept in page
 // memory only, like the theme's other preferences (partials/javascripts/base.html).

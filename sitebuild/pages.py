@@ -1,0 +1,200 @@
+"""The generated parts of pages, each rendered from a Jinja template in overrides/partials/checker/.
+
+Each renderer takes the theme's Jinja environment and returns Markdown (with HTML blocks)
+for the page to carry in place of its marker. The words are in the templates and in
+docs/includes/; this module gathers the data from the rules.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from jinja2 import Environment
+
+from checker import (
+    CHAPTER_3A,
+    EARLIEST_DATE,
+    FLOWS,
+    LAW_STATED_AS_AT,
+    OUTCOMES,
+    REGIMES,
+    SOURCES,
+    all_paths,
+    citations_for,
+    decide,
+    long_date,
+)
+from checker.flow import AUDIENCE, regime_on
+from checker.letters import DETAILS, LETTERS, template
+
+from .paths import DOCS, INCLUDES
+from .texts import demote, flag_text, outcome_text, question_text
+
+
+def _render(env: Environment, name: str, **context: object) -> str:
+    return env.get_template(f"partials/checker/{name}.html").render(**context).strip()
+
+
+# --------------------------------------------------------------------------- shared parts
+
+
+def source_rows(source_ids) -> list[object]:  # type: ignore[no-untyped-def]
+    return [SOURCES[source_id] for source_id in source_ids]
+
+
+def flag_names() -> list[str]:
+    """Every note a result can carry: the flags of answers and the notes of regimes."""
+    names = {side.flag for flow in FLOWS.values() for side in flow.side_questions}
+    names |= {flag for flow in FLOWS.values() for flag, _ in flow.flag_answers.values()}
+    names |= {regime.note for regime in REGIMES if regime.note}
+    return sorted(names)
+
+
+def flags(prefix: str, levels: int) -> list[dict[str, str]]:
+    shown = []
+    for name in flag_names():
+        title, body = flag_text(name)
+        shown.append({"name": name, "title": title, "body": demote(body, f"{prefix}-{name}", levels)})
+    return shown
+
+
+# --------------------------------------------------------------------------- the checker
+
+
+def all_questions() -> dict[str, tuple[str, ...]]:
+    """Every question the page can ask, with its options (empty for a date)."""
+    questions: dict[str, tuple[str, ...]] = {AUDIENCE.fact: AUDIENCE.options}
+    for flow in FLOWS.values():
+        for side in flow.side_questions:
+            questions[side.fact] = side.options
+        for fact, question in flow.questions.items():
+            questions[fact] = question.options
+    return questions
+
+
+def question(fact: str, options: tuple[str, ...], first: bool) -> dict[str, object]:
+    """A question's words, checked against the options the rules give it."""
+    text = question_text(fact)
+    if set(text.labels) != set(options):
+        raise ValueError(f"questions/{fact}.md: options {sorted(text.labels)} != rules {sorted(options)}")
+    # The first question of each audience is known at build time, so it shows at once.
+    nexts = {audience: str(decide(audience, {}, ask_side_questions=True).question)
+             for audience in FLOWS} if first else {}
+    return {
+        "fact": fact, "title": text.title, "help": text.help, "first": first,
+        "options": [{"value": value, "label": text.labels[value], "next": nexts.get(value)}
+                    for value in options],
+    }
+
+
+def letter(outcome_id: str) -> dict[str, object]:
+    text = template(outcome_id)
+    return {
+        "kind": "written response" if outcome_id == "object-to-application" else "letter or email",
+        "details": [{"key": key, "label": label.capitalize()}
+                    for key, label in DETAILS.items() if f"${key}" in text],
+    }
+
+
+def panel(outcome_id: str) -> dict[str, object]:
+    text = outcome_text(outcome_id)
+    return {
+        "id": outcome_id, "title": text.title, "body": demote(text.body, f"c-{outcome_id}"),
+        "letter": letter(outcome_id) if outcome_id in LETTERS else None,
+        "sources": source_rows(citations_for(outcome_id)),
+    }
+
+
+def checker_app(env: Environment) -> str:
+    questions = [question(fact, options, first=index == 0)
+                 for index, (fact, options) in enumerate(all_questions().items())]
+    return _render(
+        env, "app",
+        questions=questions,
+        outcomes=[panel(outcome_id) for outcome_id in OUTCOMES],
+        flags=flags("c", 2),
+        law_stated_as_at=long_date(LAW_STATED_AS_AT),
+        earliest_date=EARLIEST_DATE.isoformat(),
+        example_date=long_date(CHAPTER_3A),
+    )
+
+
+# --------------------------------------------------------------------------- reference pages
+
+
+_GROUPS = (
+    ("for-therapists", lambda o: o.audiences == {"therapist"}),
+    ("for-survivors", lambda o: o.audiences == {"survivor"}),
+    ("outside-england-and-wales", lambda o: len(o.audiences) > 1),
+)
+
+
+def checker_outcomes(env: Environment) -> str:
+    groups = []
+    for group_id, belongs in _GROUPS:
+        outcomes = []
+        for outcome in (o for o in OUTCOMES.values() if belongs(o)):
+            text = outcome_text(outcome.id)
+            outcomes.append({"id": outcome.id, "title": text.title, "summary": text.summary,
+                             "body": demote(text.body, outcome.id, levels=2),
+                             "sources": source_rows(citations_for(outcome.id))})
+        groups.append({"id": group_id, "outcomes": outcomes})
+    return _render(env, "outcomes-page", groups=groups, flags=flags("flag", 2))
+
+
+def checker_decision_table(env: Environment) -> str:
+    """Every question, each answer, and where it leads (read from all paths)."""
+    tables = []
+    for audience in FLOWS:
+        leads: dict[tuple[str, str], dict[str, None]] = {}
+        for result in all_paths(audience, ask_side_questions=False):
+            steps = list(result.path) + [str(result.outcome)]
+            for fact, following in zip(result.path, steps[1:]):
+                value = result.answers[fact]
+                shown = regime_on(value).id if isinstance(value, date) else str(value)
+                leads.setdefault((fact, shown), {})[following] = None
+        rows = []
+        for (fact, shown), nexts in leads.items():
+            text = question_text(fact)
+            regime = next((r for r in REGIMES if r.id == shown), None)
+            targets = [
+                {"outcome": True, "id": target, "title": outcome_text(target).title} if target in OUTCOMES
+                else {"outcome": False, "id": target, "title": question_text(target).title}
+                for target in nexts
+            ]
+            rows.append({
+                "fact": fact, "title": text.title, "label": text.labels.get(shown, shown),
+                "regime": regime and {"valid_from": regime.valid_from and long_date(regime.valid_from),
+                                      "valid_to": regime.valid_to and long_date(regime.valid_to)},
+                "targets": targets,
+            })
+        tables.append({"audience": audience, "rows": rows})
+    return _render(env, "decision-table", tables=tables)
+
+
+def checker_sources(env: Environment) -> str:
+    """The one list of sources, from the registry the checker cites."""
+    sources = [{"id": s.id, "title": s.title, "url": s.url, "pinpoint": s.pinpoint, "status": s.status,
+                "in_force": s.in_force and long_date(s.in_force)}
+               for s in sorted(SOURCES.values(), key=lambda s: s.title)]
+    return _render(env, "sources-page", sources=sources)
+
+
+def anchor_source(anchor: str) -> tuple[str, str]:
+    """`survivors/court/#x` -> (`survivors/court.md`, `x`): the Markdown file that publishes it."""
+    url, _, fragment = anchor.partition("#")
+    stem = url.strip("/")
+    for candidate in (f"{stem}.md", f"{stem}/index.md" if stem else "index.md"):
+        if (DOCS / candidate).exists():
+            return candidate, fragment
+    raise FileNotFoundError(f"published anchor {anchor!r}: no page docs/{stem}.md")
+
+
+def site_published_anchors(env: Environment) -> str:
+    """The list campaigners can cite, from docs/includes/published-anchors.txt."""
+    anchors = []
+    for line in (INCLUDES / "published-anchors.txt").read_text(encoding="utf-8").split():
+        source, fragment = anchor_source(line)
+        anchors.append({"url": line, "source": source, "fragment": fragment})
+    return _render(env, "published-anchors", anchors=anchors)
+
