@@ -26,7 +26,7 @@ CHECKER = "/checker/"
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 SAME_EVERYWHERE = {
     "default-src": ["'none'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"], "connect-src": ["'self'"], "manifest-src": ["'self'"],
+    "font-src": ["'self'"], "connect-src": ["'self'"],
     "worker-src": ["'self'"], "form-action": ["'self'"], "base-uri": ["'none'"],
 }
 
