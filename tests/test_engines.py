@@ -20,18 +20,15 @@ import pytest
 from tests.engines import Chromium, Engine, Firefox, WebKit
 from tests.engines.server import Problems, serve_journeys
 from tests.polling import wait_until
+from tests.test_checker_journeys import TO_SHARE
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 READY = 200.0  # seconds: longer than the boot timeout the journey server gives the page
 ENGINES = ["chromium", "firefox", "webkit"]
 
-THERAPIST = [("audience", "therapist"), ("risk_now", "no"), ("requester", "police-england-wales"),
-             ("received", "request"), ("request_date", "2026-02-10"), ("in_writing", "yes"),
-             ("counselling_service", "yes"), ("what_specified", "yes"), ("why_given", "yes"),
-             ("handling_given", "yes"), ("counselling_test_shown", "yes"),
-             ("client_child_or_lacks_capacity", "no"), ("client_knows", "yes"),
-             ("client_wishes", "refuses")]
+# The therapist's answers that lead to sharing with consent, until the client refuses.
+THERAPIST = [*TO_SHARE[:-1], ("client_wishes", "refuses")]
 SURVIVOR = [("audience", "survivor"), ("where", "england-wales"), ("situation", "counsellor-told-me"),
             ("asked_date", "2026-03-01"), ("written_notice", "no"), ("under_18", "no")]
 
