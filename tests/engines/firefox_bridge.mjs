@@ -18,6 +18,7 @@ const browser = await puppeteer.launch({
     "browser.download.useDownloadDir": true,
     "browser.download.always_ask_before_handling_new_types": false,
     "browser.download.start_downloads_in_tmp_dir": false,
+    // No probe of an outside host to detect a Wi-Fi login page.
     "network.captive-portal-service.enabled": false,
   },
 });
