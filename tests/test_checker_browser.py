@@ -15,6 +15,7 @@ from tests.support.checker_page import (
     outcome,
     visible_sections,
 )
+from tests.support.polling import wait_until
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -119,7 +120,7 @@ def test_the_site_menu_on_the_checker_page(browser: object, site_url: str) -> No
                      "return box.right > 0 && box.left < innerWidth; }")
         assert not outcomes_link.evaluate(on_screen)  # the menu starts closed, off the screen
         page.locator('label.md-header__button[for="__drawer"]').click()
-        page.wait_for_function(on_screen, arg=outcomes_link.element_handle())
+        wait_until(lambda: outcomes_link.evaluate(on_screen), what="the menu to slide in")
         outcomes_link.click()
         page.wait_for_url(f"{site_url}/checker/outcomes/")
         assert phone.errors == []

@@ -7,8 +7,9 @@ Checks:
 2. The fragment's words and punctuation, once Markdown syntax is removed, appear in that
    source file as contiguous sequences, in the same order. A line holding only ``[…]`` marks
    words left out: the text either side is checked as separate sequences.
-3. Every file in docs/includes/legislation/ is byte-identical to the research copy in
-   ../shared/legislation/ (beside the repository), when that folder exists.
+3. Every file in docs/includes/legislation/ is byte-identical to the research copy kept in
+   tests/legislation/ (verbatim extracts under the Open Government Licence; its README says
+   where each came from), so a published extract cannot drift from what was checked.
 4. Every ``{!law/...!}`` include on a page sits inside a ``<details class="quote"`` box that has
    a "Read the law" summary and an Open Government Licence attribution, and every law
    fragment is used on at least one page.
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
 LAW = DOCS / "includes" / "law"
 LEGISLATION = DOCS / "includes" / "legislation"
-SHARED_LEGISLATION = ROOT.parent / "shared" / "legislation"
+RESEARCH_LEGISLATION = ROOT / "tests" / "legislation"
 
 OMISSION = "[…]"
 SOURCE_COMMENT = re.compile(r"^<!--\s*source:\s*(\S+)\s*-->\s*$")
@@ -153,7 +154,8 @@ def test_omission_marker_is_on_its_own_line():
 
 
 # Self-checks: the comparison really fails on a changed, added, dropped or moved word.
-SAMPLE_SOURCE = "> (1) A victim information request must be made in accordance with this [Chapter](#p1).\n> (2) Notice must be *in writing*."
+SAMPLE_SOURCE = ("> (1) A victim information request must be made in accordance with this [Chapter](#p1).\n"
+                 "> (2) Notice must be *in writing*.")
 
 
 @pytest.mark.parametrize(
@@ -179,17 +181,15 @@ def test_comparison_can_fail(fragment: str, ok: bool):
 
 
 def test_legislation_copies_are_byte_identical_to_research_copies():
-    if not SHARED_LEGISLATION.is_dir():
-        pytest.skip(f"{SHARED_LEGISLATION} not present beside the repository; cannot compare copies")
     ours = {p.name: p for p in LEGISLATION.iterdir() if p.is_file()}
-    theirs = {p.name: p for p in SHARED_LEGISLATION.iterdir() if p.is_file()}
+    theirs = {p.name: p for p in RESEARCH_LEGISLATION.iterdir() if p.is_file()}
     assert ours, "docs/includes/legislation/ is empty"
     extra = sorted(set(ours) - set(theirs))
     missing = sorted(set(theirs) - set(ours))
     assert not extra, f"files in docs/includes/legislation/ with no research copy: {extra}"
     assert not missing, f"research copies not copied into docs/includes/legislation/: {missing}"
     differ = sorted(n for n in ours if ours[n].read_bytes() != theirs[n].read_bytes())
-    assert not differ, f"not byte-identical to ../shared/legislation/: {differ}"
+    assert not differ, f"not byte-identical to tests/legislation/: {differ}"
 
 
 # --- 4: how the fragments are used ------------------------------------------------------------
@@ -215,7 +215,8 @@ def quote_box_violations(text: str) -> list[str]:
                 if not re.search(r"<summary>\s*Read the law", box):
                     problems.append(f"line {box_start + 1}: quote box has no 'Read the law' summary")
                 if "Open Government Licence" not in box:
-                    problems.append(f"line {box_start + 1}: quote box has no Open Government Licence attribution")
+                    problems.append(
+                        f"line {box_start + 1}: quote box has no Open Government Licence attribution")
             box_start, box_lines = None, []
             continue
         if box_start is None and INCLUDE.search(line):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SCHEMES, RecordedPage, html_pages
+from tests.support.polling import wait_until
 
 GUIDANCE = "/therapists/"
 CHECKER = "/checker/"
@@ -29,8 +30,8 @@ new MutationObserver((records, watching) => {
 
 def scheme_at_first_paint(recorded: RecordedPage) -> str:
     # The load event can come before the first paint on a busy machine.
-    recorded.page.wait_for_function(
-        "performance.getEntriesByName('first-contentful-paint').length > 0")
+    wait_until(lambda: recorded.page.evaluate(
+        "performance.getEntriesByName('first-contentful-paint').length > 0"), what="first paint")
     return recorded.page.evaluate("""() => {
         const painted = performance.getEntriesByName("first-contentful-paint")[0].startTime;
         return window.__schemes.filter(([time]) => time <= painted).pop()[1];
@@ -86,7 +87,8 @@ def test_the_switch_changes_the_scheme_by_mouse_and_keyboard(browser: object, si
         assert colours(recorded)["scheme"] == "default"
         assert visible_switches(recorded) == [SWITCH_TO["light"]]
         assert page.evaluate("document.activeElement.id") == "__palette_0"
-        page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
+        wait_until(lambda: page.evaluate("!document.body.hasAttribute('data-md-color-switching')"),
+                   what="the switch to finish")
         assert page.url == site_url + path  # the form never submits
         # The choice is not kept on the device (about/safety.md says so).
         assert page.evaluate("localStorage.length + sessionStorage.length") == 0

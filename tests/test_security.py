@@ -34,7 +34,7 @@ CHECKER = "/checker/"
 JS_TYPES = {"", "text/javascript", "application/javascript", "module"}
 SAME_EVERYWHERE = {
     "default-src": ["'none'"], "style-src": ["'self'"], "img-src": ["'self'", "data:"],
-    "font-src": ["'self'"], "connect-src": ["'self'"], "manifest-src": ["'self'"],
+    "font-src": ["'self'"], "connect-src": ["'self'"],
     "worker-src": ["'self'"], "form-action": ["'self'"], "base-uri": ["'none'"],
 }
 
@@ -145,6 +145,32 @@ def test_the_policy_is_strict_on_every_page(built_site: Path) -> None:
         for loose in ("unsafe-inline", "'unsafe-eval'", "*", "http:", "https:", "blob:"):
             assert loose not in text, (page, loose)
         assert set(policy) == set(SAME_EVERYWHERE) | {"script-src"}
+
+
+# Directives Chromium, Firefox and WebKit all know. WebKit logs a console error on every page
+# whose policy names one it does not (it did for manifest-src), and its console is not
+# readable under automation (tests/engines), so the list is checked here.
+KNOWN_EVERYWHERE = {
+    "default-src", "script-src", "style-src", "img-src", "font-src", "connect-src", "media-src",
+    "object-src", "frame-src", "child-src", "worker-src", "form-action", "base-uri",
+    "frame-ancestors",
+}
+
+
+def test_every_policy_uses_only_directives_every_engine_knows(built_site: Path) -> None:
+    policies = [meta_policy(page) for page in html_pages(built_site)]
+    policies += [value for _, headers in read_headers_file(built_site / "_headers")
+                 for name, value in headers if name == "Content-Security-Policy"]
+    unknown = {name for policy in policies for name in directives(policy)} - KNOWN_EVERYWHERE
+    assert unknown == set()
+
+
+def test_no_page_asks_the_browser_to_prefetch_the_next_page(built_site: Path) -> None:
+    """Firefox fetches a <link rel="next"> ahead, a request the visitor never made, which the
+    policy then blocks with a logged violation (overrides/hooks/security.py)."""
+    hinted = [str(page.relative_to(built_site)) for page in html_pages(built_site)
+              if any(e["tag"] == "link" and e.get("rel") == "next" for e in parse(page).head)]
+    assert hinted == []
 
 
 def test_only_the_checker_may_compile_webassembly(built_site: Path) -> None:

@@ -12,8 +12,16 @@
   later on guidance pages (6 runs each). Dropped: the first paint matters more. The site's
   own scripts are `defer` instead (mkdocs.yml), so at least they no longer hold up the parser
   one after the other.
+  The same event drops the theme's `<link rel="next">` from <head>: Firefox prefetches the
+  page it names, a request the visitor never made that puts a page they did not open into
+  the browser's cache, and `default-src 'none'` blocks it with a logged violation on every
+  page. Allowing it would need `default-src 'self'` (CSP has no prefetch directive any more),
+  which would also allow frames, objects and media; dropping the hint costs nothing, as the
+  footer's "Next" link stays.
 - on_post_build: writes `_headers` (Netlify / Cloudflare Pages format) at the site root with the
-  same policies as response headers, plus the headers a meta tag cannot carry.
+  same policies as response headers, plus the headers a meta tag cannot carry, and
+  `_nginx.conf`, the same table as nginx directives (docs-dev/deploying.md says how to use
+  it). Both are written with the pages, so their script hashes always match the pages'.
 
 Why each directive (measured in headless Chromium with the tests in tests/test_security.py):
 
@@ -35,7 +43,9 @@ Why each directive (measured in headless Chromium with the tests in tests/test_s
   font-src 'self'           `theme.font: false`: system fonts only; kept to 'self' for any
                             future self-hosted font.
   connect-src 'self'        search index, Pyodide runtime files and the checker wheel.
-  manifest-src 'self'       no manifest today; a future one must come from the site.
+  (no manifest-src)         the site has no web app manifest, and default-src 'none' already
+                            blocks one. WebKit logs an error for every page whose policy names
+                            manifest-src (it does not know the directive), so it is left out.
   form-action 'self'        the search form never submits anywhere else.
   base-uri 'none'           no <base> element can redirect relative URLs.
   frame-ancestors 'none'    only in `_headers`: browsers ignore it in a meta tag.
@@ -47,12 +57,14 @@ import base64
 import hashlib
 import posixpath
 import re
+from collections import Counter
 from pathlib import Path
 
 PYODIDE_TEMPLATES = frozenset({"checker.html"})
 JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
 
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
+_NEXT_LINK = re.compile(r'\s*<link rel="next" href="[^"]*">')
 _SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.I | re.S)
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 
@@ -63,7 +75,6 @@ BASE_POLICY: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("img-src", ("'self'", "data:")),
     ("font-src", ("'self'",)),
     ("connect-src", ("'self'",)),
-    ("manifest-src", ("'self'",)),
     ("worker-src", ("'self'",)),
     ("form-action", ("'self'",)),
     ("base-uri", ("'none'",)),
@@ -137,6 +148,14 @@ def add_meta(html: str, policy: str) -> str:
     return html[:head.end()] + tags + html[head.end():]
 
 
+def drop_next_link(html: str) -> str:
+    """The page without `<link rel="next">` in its <head> (see the module's docstring)."""
+    head_end = html.find("</head>")
+    if head_end < 0:
+        return html
+    return _NEXT_LINK.sub("", html[:head_end]) + html[head_end:]
+
+
 def _worker_paths(html: str, page_url: str) -> set[str]:
     """Site paths of the scripts a page starts as workers (data-worker on the checker)."""
     found = set()
@@ -165,7 +184,7 @@ def on_post_page(output, page, config):  # type: ignore[no-untyped-def]
     if runs_pyodide:
         page_dir = page.url if page.url.endswith("/") or not page.url else posixpath.dirname(page.url)
         _workers.update(_worker_paths(output, page_dir))
-    return add_meta(output, policy)
+    return add_meta(drop_next_link(output), policy)
 
 
 def on_post_template(output_content, template_name, config):  # type: ignore[no-untyped-def]
@@ -207,7 +226,67 @@ def headers_file(policies: dict[str, str], workers: set[str], search_workers: bo
     return "\n".join(lines) + "\n"
 
 
+NGINX_FILE = "_nginx.conf"
+NGINX_HIDDEN = ("/_headers", "/" + NGINX_FILE)
+
+
+def _nginx_location(match: str, policy: str) -> list[str]:
+    """A location block with every common header and its own policy. nginx drops inherited
+    add_header lines in any block that has its own, so each block repeats all of them."""
+    headers = (*HEADERS_FOR_EVERY_FILE, ("Content-Security-Policy", policy))
+    return ["", f"location {match} {{",
+            *(f'    add_header {name} "{value}" always;' for name, value in headers), "}"]
+
+
+def nginx_config(policies: dict[str, str], workers: set[str], search_workers: bool) -> str:
+    """Server-level nginx directives with the same policies as `_headers`, one per page.
+
+    Every page gets only its own policy: the policy most pages share is the default
+    (`location /`), and each page with another one gets exact-match locations for both its
+    address and the file nginx serves for it (`/checker/` is answered by an internal redirect
+    to `/checker/index.html`, which a location for `/checker/` alone would not cover).
+    """
+    common = Counter(policies.values()).most_common(1)[0][0] if policies else ""
+    lines = [
+        "# nginx: security headers, MIME types and pre-compressed files for this site.",
+        "# Generated by overrides/hooks/security.py with the pages; do not edit by hand. The",
+        "# policies name the theme's inline scripts by hash, so use the copy from each build.",
+        "# Include it in your server block, after `root` (docs-dev/deploying.md):",
+        "#     root /srv/therapy-notes/site;",
+        f"#     include /srv/therapy-notes/site/{NGINX_FILE};",
+        "# brotli_static needs the ngx_brotli static module (Debian:",
+        "# libnginx-mod-http-brotli-static); without it, delete that line.",
+        "",
+        "# nginx's own types, plus .mjs (Pyodide's modules), which its list lacks.",
+        "include mime.types;",
+        "types {",
+        "    text/javascript mjs;",
+        "}",
+        "index index.html;",
+        "error_page 404 /404.html;",
+        "# Send foo.br / foo.gz, written by the build, to browsers that accept them.",
+        "gzip_static on;",
+        "brotli_static on;",
+        "gzip_vary on;",
+    ]
+    for hidden in NGINX_HIDDEN:
+        lines += ["", f"location = {hidden} {{", "    return 404;", "}"]
+    lines += _nginx_location("/", f"{common}; frame-ancestors 'none'")
+    for path, policy in sorted(policies.items()):
+        if policy == common:
+            continue
+        served = [path, path + "index.html"] if path.endswith("/") else [path]
+        for address in served:
+            lines += _nginx_location(f"= {address}", f"{policy}; frame-ancestors 'none'")
+    for worker in sorted(workers):
+        lines += _nginx_location(f"= {worker}", PYODIDE_WORKER_POLICY)
+    if search_workers:
+        lines += _nginx_location("^~ /assets/javascripts/workers/", SEARCH_WORKER_POLICY)
+    return "\n".join(lines) + "\n"
+
+
 def on_post_build(config):  # type: ignore[no-untyped-def]
     site = Path(config["site_dir"])
     search = any((site / "assets" / "javascripts" / "workers").glob("*.js"))
     (site / "_headers").write_text(headers_file(_policies, _workers, search), encoding="utf-8")
+    (site / NGINX_FILE).write_text(nginx_config(_policies, _workers, search), encoding="utf-8")
