@@ -39,6 +39,7 @@ import time
 from pathlib import Path
 
 from tests.support.host import CHROMIUM, CHROMIUM_ARGS, build_site, serve_like_a_host
+from tests.support.checker_page import fill_date
 from tests.support.journeys import THERAPIST_TO
 from tests.support.paths import ROOT
 
@@ -174,7 +175,7 @@ def full_run(page) -> list[float]:  # type: ignore[no-untyped-def]
         question = page.locator(f'[data-question="{fact}"]')
         question.wait_for(state="visible", timeout=READY_TIMEOUT)
         if fact == "request_date":
-            question.locator('input[type="date"]').fill(value)
+            fill_date(question, value)
             question.locator('[data-answer="continue"]').click()
         else:
             question.locator(f'[data-answer="{value}"]').click()

@@ -223,6 +223,10 @@ _THERAPIST_QUESTIONS = (
     ),
 )
 
+# Notes about someone's safety: a result shows them before anything else, its title included,
+# on screen and in print (risk of serious harm now; a child, whose notice may go to a parent).
+SAFETY_NOTES = frozenset({"safeguarding", "under-18"})
+
 THERAPIST_FLOW = Flow(
     audience=THERAPIST,
     start="requester",

@@ -13,7 +13,6 @@ from jinja2 import Environment
 
 from checker import (
     CHAPTER_3A,
-    EARLIEST_DATE,
     FLOWS,
     LAW_STATED_AS_AT,
     OUTCOMES,
@@ -24,7 +23,7 @@ from checker import (
     decide,
     long_date,
 )
-from checker.flow import AUDIENCE, regime_on
+from checker.flow import AUDIENCE, SAFETY_NOTES, regime_on
 from checker.letters import DETAILS, LETTERS, template
 
 from .paths import DOCS, INCLUDES
@@ -54,7 +53,8 @@ def flags(prefix: str, levels: int) -> list[dict[str, str]]:
     shown = []
     for name in flag_names():
         title, body = flag_text(name)
-        shown.append({"name": name, "title": title, "body": demote(body, f"{prefix}-{name}", levels)})
+        shown.append({"name": name, "title": title, "body": demote(body, f"{prefix}-{name}", levels),
+                      "first": name in SAFETY_NOTES})
     return shown
 
 
@@ -114,8 +114,7 @@ def checker_app(env: Environment) -> str:
         outcomes=[panel(outcome_id) for outcome_id in OUTCOMES],
         flags=flags("c", 2),
         law_stated_as_at=long_date(LAW_STATED_AS_AT),
-        earliest_date=EARLIEST_DATE.isoformat(),
-        example_date=long_date(CHAPTER_3A),
+        example_numbers=f"{CHAPTER_3A.day} {CHAPTER_3A.month} {CHAPTER_3A.year}",
     )
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SCHEMES, RecordedPage, page_paths
+from tests.support.checker_page import fill_date
 
 pytestmark = pytest.mark.browser
 
@@ -115,11 +116,11 @@ def test_axe_finds_nothing_in_the_checker_states(browser: object, site_url: str,
         date.locator('[data-answer="continue"]').click()  # no date: the inline error shows
         page.locator("#e-asked_date").wait_for(state="visible")
         found["date question with its error"] = axe(recorded)
-        date.locator('input[type="date"]').fill("2099-01-01")
+        fill_date(date, "2099-01-01")
         date.locator('[data-answer="continue"]').click()  # a future date: refused by the rules
         page.locator("#e-asked_date", has_text="future").wait_for(timeout=READY)
         found["date refused by the rules"] = axe(recorded)
-        date.locator('input[type="date"]').fill("2026-01-12")
+        fill_date(date, "2026-01-12")
         date.locator('[data-answer="continue"]').click()
         click(recorded, "under_18", "yes")
         page.locator('[data-outcome="survivor-consent-choice"]').wait_for(state="visible", timeout=READY)

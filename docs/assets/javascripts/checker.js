@@ -1,6 +1,8 @@
 // The checker page's glue: reads answers, asks the Python rules (in a Web Worker) for the
 // next step, and reveals the matching pre-rendered question or outcome. No rule lives here.
-// Answers stay in this page's memory only: never in the URL, history, cookies or storage.
+// Answers stay in this page's memory only: never in the URL, cookies or storage. Each step
+// adds a history entry that holds only the id of the question or outcome it shows, so the
+// browser's Back and Forward move between questions.
 //
 // Loaded `defer` (overrides/checker.html says why): it runs when the page has been parsed.
 (() => {
@@ -23,6 +25,8 @@
   let path = [];             // the facts in use, in the order asked (from Python)
   let dates = {};            // each date answer on the path, as the page shows it (from Python)
   let current = first;       // the question or outcome on show
+  let outcome = null;        // the outcome the answers reach, once they reach one
+  let notes = [];            // the notes that outcome shows (from Python)
   let runtime = "starting";  // starting | ready | failed
   let failure = "";          // why it failed, for tests
   let waitingForRuntime = false;
@@ -111,7 +115,10 @@
     if (element) element.focus();
   }
 
-  function reveal(id) {
+  // Shows one question or the outcome, with its answer selected, and moves focus to it. A
+  // step the visitor takes is remembered in the browser's history; one the history itself
+  // brings back (Back, Forward) or a wipe is not.
+  function reveal(id, remember = true) {
     all("[data-question], [data-outcome], [data-flag]").forEach((el) => { el.hidden = true; });
     current = id;
     const shown = section(id);
@@ -119,22 +126,34 @@
     all("[data-answer]", shown).forEach((button) => {
       button.setAttribute("aria-pressed", String(button.dataset.answer === answers[id]));
     });
-    const date = one('input[type="date"]', shown);
-    if (date) {
-      date.value = answers[id] || "";
-      date.max = new Date().toISOString().slice(0, 10);
-    }
+    const [year, month, day] = (answers[id] || "").split("-");
+    const parts = { day, month, year };
+    all("[data-date-part]", shown).forEach((input) => {
+      const part = parts[input.dataset.datePart];
+      input.value = part ? String(Number(part)) : "";
+    });
+    if (id === outcome) notes.forEach((name) => { one(`[data-flag="${name}"]`).hidden = false; });
     controls.hidden = id === first;
-    focus(one("h2", shown));
+    if (remember) history.pushState({ checker: id }, "");
+    // A note about someone's safety comes before the outcome's title: focus starts there.
+    focus((id === outcome && one(".checker-flags--first > :not([hidden])")) || one("h2", shown));
+  }
+
+  // Back and Forward: the question or outcome that history entry showed, if the answers still
+  // reach it; otherwise (after a change or a wipe) the first question.
+  function revisit(event) {
+    const id = event.state && event.state.checker;
+    const reached = id === first || path.includes(id) || (id && id === outcome);
+    reveal(reached ? id : first, false);
   }
 
   function show(result) {
     if (result.status === "error") {
-      const error = one(`#e-${result.fact}`);
-      if (error) { error.textContent = result.message; error.hidden = false; }
+      const question = one(`[data-question="${CSS.escape(result.fact)}"]`);
+      if (question) showError(question, result.message, all("[data-date-part]", question));
       return;
     }
-    all(".checker-error").forEach((el) => { el.hidden = true; });
+    clearErrors();
     path = result.path;
     dates = result.dates;
     answers = Object.fromEntries(path.map((fact) => [fact, answers[fact]]));
@@ -149,11 +168,9 @@
         item.hidden = !result.citations.includes(item.dataset.source);
       });
       clearLetter(panel);
+      outcome = result.outcome;
+      notes = result.notes;
       reveal(result.outcome);
-      result.notes.forEach((name) => {
-        const note = one(`[data-flag="${name}"]`);
-        if (note) note.hidden = false;
-      });
     }
     renderSummary();
   }
@@ -180,18 +197,43 @@
     summary.hidden = path.length === 0;
   }
 
+  function showError(question, message, invalid) {
+    const error = one(".checker-error", question);
+    error.textContent = message;
+    error.hidden = false;
+    invalid.forEach((input) => input.setAttribute("aria-invalid", "true"));
+    focus(invalid[0]);
+  }
+
+  function clearErrors() {
+    all(".checker-error").forEach((el) => { el.hidden = true; });
+    all("[aria-invalid]").forEach((el) => el.removeAttribute("aria-invalid"));
+  }
+
+  // The date as the rules take it (YYYY-MM-DD), from the day, month and year boxes; or, when
+  // a box is empty or not a number, a message naming what to fix. Whether it is a real date
+  // in range is the rules' to say.
+  function typedDate(question) {
+    const boxes = all("[data-date-part]", question);
+    const value = (part) => boxes.find((box) => box.dataset.datePart === part).value.trim();
+    const empty = boxes.filter((box) => !box.value.trim());
+    if (empty.length) return { message: text.textDateIncomplete, invalid: empty };
+    const notNumbers = boxes.filter((box) => !/^[0-9]+$/.test(box.value.trim()));
+    if (notNumbers.length) return { message: text.textDateNumbers, invalid: notNumbers };
+    if (value("year").length !== 4) {
+      return { message: text.textDateYear, invalid: boxes.filter((box) => box.dataset.datePart === "year") };
+    }
+    return { iso: `${value("year")}-${value("month").padStart(2, "0")}-${value("day").padStart(2, "0")}` };
+  }
+
   function answer(target) {
     const fact = current;
     if (target.dataset.answer === "continue") {
-      const input = one('input[type="date"]', section(fact));
-      if (!input.value) {
-        const error = one(`#e-${fact}`);
-        error.textContent = text.textDateMissing;
-        error.hidden = false;
-        input.focus();
-        return;
-      }
-      answers[fact] = input.value;
+      const question = section(fact);
+      clearErrors();
+      const typed = typedDate(question);
+      if (!typed.iso) { showError(question, typed.message, typed.invalid); return; }
+      answers[fact] = typed.iso;
     } else {
       answers[fact] = target.dataset.answer;
     }
@@ -205,9 +247,15 @@
     step();
   }
 
-  function back() {
-    const index = path.indexOf(current);
-    reveal((index > 0 ? path[index - 1] : path[path.length - 1]) || first);
+  async function copyLink(button) {
+    const link = new URL(button.dataset.link, document.baseURI).href;
+    const status = one(".checker-link-status", button.parentElement);
+    try {
+      await navigator.clipboard.writeText(link);
+      status.textContent = text.textLinkCopied;
+    } catch (error) {
+      status.textContent = link;  // no clipboard here: the address, to copy by hand
+    }
   }
 
   // ------------------------------------------------------------------ letters
@@ -260,18 +308,20 @@
   function wipe() {
     answers = {};
     path = [];
+    outcome = null;
+    notes = [];
     waitingForRuntime = false;
     latestStep += 1;
     all("[data-outcome]").forEach(clearLetter);
-    all('input[type="date"]').forEach((input) => { input.value = ""; });
-    all(".checker-error").forEach((el) => { el.hidden = true; });
+    all("[data-date-part]").forEach((input) => { input.value = ""; });
+    clearErrors();
     waiting.hidden = true;
     renderSummary();
   }
 
-  function restart() {
+  function restart(remember = true) {
     wipe();
-    reveal(first);
+    reveal(first, remember);
   }
 
   // ------------------------------------------------------------------ the page
@@ -283,12 +333,23 @@
       if (target.dataset.answer) answer(target);
       else if (target.dataset.change) reveal(target.dataset.change);
       else if (target.dataset.letterAction) letterAction(target);
-      else if (target.dataset.control === "back") back();
+      else if (target.dataset.control === "back") history.back();
+      else if (target.dataset.control === "copy-link") copyLink(target);
       else if (target.dataset.control === "print") window.print();
       else if (target.dataset.control === "restart") restart();
     });
-    // Quick exit (and anything else) can wipe the answers without reloading.
-    document.addEventListener("checker:wipe", restart);
+    // Enter in a date box answers the question, as Continue does.
+    root.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || !event.target.matches("[data-date-part]")) return;
+      event.preventDefault();
+      answer(one('[data-answer="continue"]', section(current)));
+    });
+    window.addEventListener("popstate", revisit);
+    // Every visit starts at the first question, whatever entry the history holds.
+    history.replaceState({ checker: first }, "");
+    // Quick exit, and leaving the page by any route (quick-exit.js), wipe the answers and
+    // return to the first question, so that Back never shows them.
+    document.addEventListener("checker:wipe", () => restart(false));
   }
 
   setUp();
