@@ -38,8 +38,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tests.support.host import CHROMIUM, CHROMIUM_ARGS, build_site, serve_like_a_host
 from tests.support.checker_page import fill_date
+from tests.support.host import CHROMIUM, CHROMIUM_ARGS, build_site, serve_like_a_host
 from tests.support.journeys import THERAPIST_TO
 from tests.support.paths import ROOT
 
