@@ -8,7 +8,6 @@ this site that exists; the feed never points at a placeholder domain.
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,22 +15,14 @@ from xml.etree import ElementTree as ET
 
 import pytest
 
+from sitebuild import changes
+
 ROOT = Path(__file__).resolve().parent.parent
-HOOK = ROOT / "overrides" / "hooks" / "changes.py"
 A = "{http://www.w3.org/2005/Atom}"
 MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December"]
 
 
-def _hook():
-    spec = importlib.util.spec_from_file_location("changes_hook", HOOK)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-changes = _hook()
 DATA = changes.load()
 ENTRIES = DATA["entries"]
 

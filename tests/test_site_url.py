@@ -3,7 +3,6 @@ that address; without it, the build works, says so in one line, and names no add
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import os
 import subprocess
@@ -12,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sitebuild import site_address
 from tests.conftest import ROOT, html_pages
 
 ADDRESS = "https://notes.test/therapy/"
@@ -48,14 +48,11 @@ def test_without_site_url_no_page_names_an_address(site_without_address: Path) -
 
 
 def test_without_site_url_the_build_says_so_in_one_line(caplog: pytest.LogCaptureFixture) -> None:
-    spec = importlib.util.spec_from_file_location("site_url_hook", ROOT / "overrides/hooks/site_url.py")
-    hook = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(hook)
     with caplog.at_level(logging.INFO):
-        hook.on_config({"site_url": None})
-        hook.on_config({"site_url": ADDRESS})
+        site_address.say_if_missing(None)
+        site_address.say_if_missing(ADDRESS)
     assert [record.getMessage() for record in caplog.records if LEFT_OUT in record.getMessage()] == [
-        hook.NOTICE]
+        site_address.NOTICE]
 
 
 @pytest.mark.slow
