@@ -12,13 +12,21 @@ import itertools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from string import Template
 
 from .flow import AUDIENCE, FLOWS, OUTCOMES, REGIMES, regime_on
-from .meta import LAW_STATED_AS_AT
+from .meta import LAW_STATED_AS_AT, long_date
 from .model import FactError, Facts, Flow, Inconsistency, Value
 from .sources import SOURCES
+from .texts import words
 
 EARLIEST_DATE = date(2000, 1, 1)
+_MESSAGES = words("messages")
+
+
+def _say(group: str, name: str, **values: str) -> str:
+    """One of the messages in docs/includes/checker/messages.toml, filled in."""
+    return Template(_MESSAGES[group][name]).substitute(values)
 
 
 @dataclass(frozen=True)
@@ -66,7 +74,8 @@ def flow_for(audience: str) -> Flow:
     try:
         return FLOWS[audience]
     except KeyError:
-        raise FactError(AUDIENCE.fact, f"{audience!r} is not one of {', '.join(AUDIENCE.options)}") from None
+        raise FactError(AUDIENCE.fact, _say("fact", "not_one_of", value=repr(audience),
+                                            options=", ".join(AUDIENCE.options))) from None
 
 
 def parse_date(fact: str, text: object, today: date) -> date:
@@ -75,7 +84,7 @@ def parse_date(fact: str, text: object, today: date) -> date:
     parts = text.split("-") if isinstance(text, str) and len(text) == 10 else []
     if [len(part) for part in parts] != [4, 2, 2] or not all(p.isascii() and p.isdigit() for p in parts):
         shown = repr(text) if len(repr(text)) <= 40 else f"{repr(text)[:40]}…"
-        raise FactError(fact, f"{shown} is not a date in the form YYYY-MM-DD, e.g. 2026-01-12")
+        raise FactError(fact, _say("date", "not_a_date", shown=shown))
     year, month, day_of_month = (int(part) for part in parts)
     # The date as people write it, where the month and year exist: "30 February 2026".
     written = text
@@ -84,11 +93,11 @@ def parse_date(fact: str, text: object, today: date) -> date:
     try:
         day = date(year, month, day_of_month)
     except ValueError:
-        raise FactError(fact, f"{written} is not a real date: check the day and the month") from None
+        raise FactError(fact, _say("date", "not_real", written=written)) from None
     if day > today:
-        raise FactError(fact, f"{written} is in the future: enter the date the request was made")
+        raise FactError(fact, _say("date", "future", written=written))
     if day < EARLIEST_DATE:
-        raise FactError(fact, f"{written} is before 1 January {EARLIEST_DATE.year}: check the date")
+        raise FactError(fact, _say("date", "too_early", written=written, earliest=long_date(EARLIEST_DATE)))
     return day
 
 
@@ -99,15 +108,15 @@ def parse_facts(flow: Flow, raw: Mapping[str, object], today: date) -> dict[str,
     facts: dict[str, Value] = {}
     for fact, value in raw.items():
         if fact not in options:
-            raise FactError(
-                fact, f"unknown fact for audience {flow.audience}; facts are: {', '.join(flow.facts)}"
-            )
+            raise FactError(fact, _say("fact", "unknown", audience=flow.audience,
+                                       facts=", ".join(flow.facts)))
         if fact in flow.questions and flow.questions[fact].is_date:
             facts[fact] = parse_date(fact, value, today)
         elif value in options[fact]:
             facts[fact] = str(value)
         else:
-            raise FactError(fact, f"{value!r} is not one of {', '.join(options[fact])}")
+            raise FactError(fact, _say("fact", "not_one_of", value=repr(value),
+                                       options=", ".join(options[fact])))
     clash = first_inconsistency(flow, facts)
     if clash:
         raise FactError(", ".join(clash.facts), clash.message)

@@ -13,30 +13,17 @@ download.
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from importlib import resources
-from importlib.resources.abc import Traversable
-from pathlib import Path
 from string import Template
 
 from .engine import decide
 from .flow import CHAPTER_3A, FLOWS, regime_on
 from .meta import long_date
+from .texts import TEXTS, words
 
-
-def _texts() -> Traversable:
-    """docs/includes/ in a source checkout; checker/texts/ inside the wheel."""
-    packaged = resources.files(__package__).joinpath("texts")
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[1] / "docs" / "includes"
-
-
-TEXTS = _texts()
-_WORDS = tomllib.loads(TEXTS.joinpath("checker", "letters.toml").read_text(encoding="utf-8"))
+_WORDS = words("letters")
 #: The details a visitor may type; each shows as a [bracketed] gap when left empty.
 DETAILS: dict[str, str] = dict(_WORDS["details"])
 LETTERS = tuple(sorted(

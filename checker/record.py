@@ -15,7 +15,6 @@ Every input is bounded, and anything that could break a line or the document is 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -24,9 +23,9 @@ from string import Template
 from . import LAW_STATED_AS_AT
 from .docx import document_bytes
 from .flow import OUTCOMES, THERAPIST
-from .letters import TEXTS
 from .model import FactError
 from .sources import SOURCES
+from .texts import words
 
 #: The most question-and-answer pairs a record takes (the longest path asks about 15).
 MAX_ANSWERS = 60
@@ -38,7 +37,7 @@ MAX_LETTER = 20_000
 BLANK_LINES = 8
 
 
-WORDS: dict[str, object] = tomllib.loads(TEXTS.joinpath("checker", "record.toml").read_text(encoding="utf-8"))
+WORDS: dict[str, object] = words("record")  # type: ignore[assignment]
 _HEADINGS: Mapping[str, str] = WORDS["headings"]  # type: ignore[assignment]
 _WORD: Mapping[str, str] = WORDS["words"]  # type: ignore[assignment]
 _PROMPTS: Mapping[str, str] = WORDS["prompts"]  # type: ignore[assignment]
