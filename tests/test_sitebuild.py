@@ -53,8 +53,8 @@ def test_the_checker_shows_the_first_question_and_hides_the_rest(env: Environmen
     assert set(re.findall(r'data-letter="([a-z0-9-]+)"', rendered)) == set(LETTERS)
     for audience in FLOWS:  # the first question of each audience shows before Python is up
         assert f'data-answer="{audience}" data-next=' in rendered
-    for name in ("date-incomplete", "date-numbers", "date-year", "change", "change-label", "drafted", "copied",
-                 "saved-txt", "saved-docx", "link-copied"):
+    for name in ("date-incomplete", "date-numbers", "date-year", "change", "change-label", "drafted",
+                 "copied", "saved-txt", "saved-docx", "link-copied"):
         assert f"data-text-{name}=" in rendered
 
 
