@@ -1,19 +1,43 @@
 // Runs checker.web.step for every case inside Pyodide under Node (the browser's Python), and
 // lists the wheel's modules whose bytecode is not what this Python makes of their source.
-// Usage: node tests/pyodide_parity.mjs WHEEL CASES.json TODAY
-//        -> prints {version, results, bytecode: {module: "ok" | "missing" | "stale"}}
+// With a step table and a trimmed standard library, boots Pyodide as the page's worker does
+// (that standard library, no package lock), also looks every case up in the table as the page
+// does, and drafts every outcome's letter and its Word document.
+// Usage: node tests/pyodide_parity.mjs WHEEL CASES.json TODAY [TABLE.json STDLIB.zip]
+//        -> prints {version, results, bytecode: {module: "ok" | "missing" | "stale"},
+//                   table: [{step, letter} | null], letters: [text | null], docx: [bytes]}
 import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { loadPyodide } from "pyodide";
+import { wheelFiles, writeFiles } from "../docs/assets/javascripts/checker-wheel.mjs";
 
-const [wheelPath, casesPath, today] = process.argv.slice(2);
-const pyodide = await loadPyodide();
-pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
+const [wheelPath, casesPath, today, tablePath, stdlibPath] = process.argv.slice(2);
+const lock = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("pyodide/pyodide-lock.json")));
+const pyodide = await loadPyodide(stdlibPath
+  ? { stdLibURL: stdlibPath, lockFileContents: { info: lock.info, packages: {} } } : {});
+const wheel = readFileSync(wheelPath);
+writeFiles(pyodide, wheelFiles(wheel.buffer.slice(wheel.byteOffset, wheel.byteOffset + wheel.length)));
 const web = pyodide.pyimport("checker.web");
 pyodide.runPython("from checker.engine import check_structure; check_structure()");
 const version = pyodide.runPython("import sys; sys.version.split()[0]");
 const cases = JSON.parse(readFileSync(casesPath, "utf8"));
 const results = cases.map((answers) => JSON.parse(web.step(JSON.stringify({ answers }), today)));
-const bytecode = JSON.parse(pyodide.runPython(`
+const shown = { version, results };
+if (tablePath) {
+  await import("../docs/assets/javascripts/checker-table.js");
+  const table = JSON.parse(readFileSync(tablePath, "utf8"));
+  shown.table = cases.map((answers) => globalThis.checkerTable.lookup(table, answers, today));
+  shown.letters = cases.map((answers, index) => {
+    if (results[index].status !== "outcome") return null;
+    const drafted = JSON.parse(web.letter(JSON.stringify({ answers, details: {} }), today));
+    return drafted.status === "letter" ? drafted.text : null;
+  });
+  shown.docx = shown.letters.filter((text) => text).map((text) => {
+    const bytes = web.docx(text);
+    try { return bytes.toJs().length; } finally { bytes.destroy(); }
+  });
+}
+shown.bytecode = JSON.parse(pyodide.runPython(`
 import importlib.util, json, marshal, pathlib, checker
 
 def state(source):
@@ -26,4 +50,4 @@ def state(source):
 
 json.dumps({source.name: state(source) for source in pathlib.Path(checker.__file__).parent.glob("*.py")})
 `));
-console.log(JSON.stringify({ version, results, bytecode }));
+console.log(JSON.stringify(shown));
