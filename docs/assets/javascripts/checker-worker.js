@@ -23,6 +23,10 @@ function fail(error) {
   self.postMessage({ type: "failed", message: String((error && error.message) || error) });
 }
 
+// Once the boot has failed the page ends this worker: what failed never settles, so nothing
+// is left to reject unhandled meanwhile.
+const never = new Promise(() => {});
+
 // Every download counts its bytes for the page (which gives up only when they stop coming),
 // and one that fails fails the boot at once: Pyodide itself only logs a standard library or
 // a WebAssembly module that did not arrive, and then waits for ever.
@@ -35,11 +39,11 @@ self.fetch = async (resource, options) => {
     response = await download(resource, options);
   } catch (error) {
     fail(`${name}: ${(error && error.message) || error}`);
-    throw error;
+    return never;
   }
   if (!response.ok) {
     fail(`${name}: HTTP ${response.status}`);
-    throw new Error(`${name}: HTTP ${response.status}`);
+    return never;
   }
   if (!response.body || typeof TransformStream === "undefined") return response;
   const counted = response.body.pipeThrough(new TransformStream({
@@ -54,7 +58,7 @@ self.fetch = async (resource, options) => {
 
 // Pyodide also only logs a WebAssembly module that cannot be compiled or instantiated.
 function failing(instantiate) {
-  return (...args) => instantiate(...args).catch((error) => { fail(`WebAssembly: ${error}`); throw error; });
+  return (...args) => instantiate(...args).catch((error) => { fail(`WebAssembly: ${error}`); return never; });
 }
 
 async function boot(data) {
