@@ -300,6 +300,22 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
+  // Runs `work` once Python is ready, showing what is left to download in `where` meanwhile.
+  async function whileLoading(where, work) {
+    if (runtime !== "ready") {
+      where.classList.add("checker-progress");
+      where.hidden = false;
+      showProgress(true);
+    }
+    try {
+      await pythonReady();
+    } finally {
+      where.classList.remove("checker-progress");
+      if (where.matches(".checker-letter-progress")) { where.hidden = true; where.textContent = ""; }
+    }
+    return work();
+  }
+
   async function letterAction(button) {
     const block = button.closest("[data-letter]");
     const draft = one("[data-letter-text]", block);
@@ -312,15 +328,11 @@
       const plain = runtime !== "ready" && Object.values(details).every((value) => !value.trim());
       let drafted = plain || runtime === "failed" ? { text: (fromTable(answers) || {}).letter } : null;
       if (!drafted || !drafted.text) {
-        status.classList.add("checker-progress");
-        showProgress(true);
+        const progress = one(".checker-letter-progress", block);
         try {
-          await pythonReady();
-          drafted = await call("letter", { answers, details });
+          drafted = await whileLoading(progress, () => call("letter", { answers, details }));
         } catch (error) {
           drafted = { text: (fromTable(answers) || {}).letter };
-        } finally {
-          status.classList.remove("checker-progress");
         }
       }
       draft.value = drafted.text || "";
@@ -336,17 +348,13 @@
       saveFile(`${name}.txt`, new Blob([draft.value], { type: "text/plain;charset=utf-8" }));
       status.textContent = text.textSavedTxt;
     } else if (action === "docx") {
-      status.classList.add("checker-progress");
-      showProgress(true);
+      let bytes;
       try {
-        await pythonReady();
+        bytes = await whileLoading(status, () => call("docx", { text: draft.value }));
       } catch (error) {
         status.textContent = text.textNoDocx;
         return;
-      } finally {
-        status.classList.remove("checker-progress");
       }
-      const bytes = await call("docx", { text: draft.value });
       saveFile(`${name}.docx`, new Blob([bytes], {
         type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       }));
