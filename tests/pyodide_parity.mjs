@@ -9,7 +9,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { loadPyodide } from "pyodide";
-import { wheelFiles, writeFiles } from "../docs/assets/javascripts/checker-wheel.mjs";
+import { wheelFiles, writeFiles } from "../docs/assets/javascripts/checker-wheel.js";
 
 const [wheelPath, casesPath, today, tablePath, stdlibPath] = process.argv.slice(2);
 const lock = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("pyodide/pyodide-lock.json")));

@@ -52,6 +52,11 @@ def cases() -> list[dict[str, str]]:
     return list(found.values())
 
 
+@pytest.fixture(scope="module")
+def table() -> dict[str, object]:
+    return step_table()
+
+
 def looked_up(table: dict[str, object], answers: list[dict[str, str]], today: str) -> list[object]:
     done = subprocess.run(
         ["node", "--input-type=module", "-e", LOOKUP, str(ROOT / "docs/assets/javascripts/checker-table.js")],
@@ -61,9 +66,9 @@ def looked_up(table: dict[str, object], answers: list[dict[str, str]], today: st
     return json.loads(done.stdout)
 
 
-def test_the_table_gives_pythons_step_for_every_answer() -> None:
+def test_the_table_gives_pythons_step_for_every_answer(table: dict[str, object]) -> None:
     every = cases()
-    shown = looked_up(step_table(), every, TODAY.isoformat())
+    shown = looked_up(table, every, TODAY.isoformat())
     assert len(every) > 1000
     for answers, from_table in zip(every, shown):
         on_host = step_dict({"answers": answers}, today=TODAY.isoformat())
@@ -71,29 +76,27 @@ def test_the_table_gives_pythons_step_for_every_answer() -> None:
         assert from_table["step"] == on_host, answers
 
 
-def test_invalid_dates_get_pythons_message() -> None:
+def test_invalid_dates_get_pythons_message(table: dict[str, object]) -> None:
     every = [case for case in cases() if any(case.get(f) in ("2026-02-30", "abc", "1999-12-31")
                                              for f in ("request_date", "asked_date"))]
-    shown = looked_up(step_table(), every, TODAY.isoformat())
+    shown = looked_up(table, every, TODAY.isoformat())
     assert every
     for answers, from_table in zip(every, shown):
         assert from_table["step"]["status"] == "error"
         assert from_table["step"] == step_dict({"answers": answers}, today=TODAY.isoformat())
 
 
-def test_answers_the_table_does_not_hold_are_left_to_python() -> None:
-    table = step_table()
+def test_answers_the_table_does_not_hold_are_left_to_python(table: dict[str, object]) -> None:
     odd = [{"audience": "nobody"}, {"audience": "therapist", "risk_now": "maybe"}]
     assert looked_up(table, odd, TODAY.isoformat()) == [None, None]
 
 
 @pytest.mark.slow
-def test_the_trimmed_runtime_gives_the_same_steps_letters_and_documents(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_trimmed_runtime_gives_the_same_steps_letters_and_documents(tmp_path, table) -> None:  # type: ignore[no-untyped-def]
     wheel = tmp_path / wheel_name()
     wheel.write_bytes(build_wheel())
     stdlib = tmp_path / "python_stdlib.zip"
     stdlib.write_bytes(trimmed_stdlib(wheel.read_bytes())["zip"])
-    table = step_table()
     (tmp_path / "table.json").write_text(json.dumps(table))
     every = cases()
     (tmp_path / "cases.json").write_text(json.dumps(every))

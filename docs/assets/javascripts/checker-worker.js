@@ -1,12 +1,13 @@
 // Runs the checker's Python rules in Pyodide, off the page's main thread.
 // In:  {type: "boot", indexURL, wheelURL, stdLibURL, lockInfo}, then
 //      {id, type: "step" | "letter" | "docx", payload}
-// Out: {type: "progress", received} (bytes of Pyodide, its standard library and the rules
-//      received so far) | {type: "ready", timings} | {type: "failed", message} |
+// Out: {type: "progress", received, open} (bytes of Pyodide, its standard library and the
+//      rules received so far; downloads still open) | {type: "ready", timings} |
+//      {type: "failed", message} |
 //      {id, result} | {id, error}
 //      (timings: milliseconds spent starting the worker, loading Pyodide, writing the rules'
 //      files, importing them)
-import { wheelFiles, writeFiles } from "./checker-wheel.mjs";
+import { wheelFiles, writeFiles } from "./checker-wheel.js";
 
 let web = null;
 
@@ -31,10 +32,14 @@ const never = new Promise(() => {});
 // and one that fails fails the boot at once: Pyodide itself only logs a standard library or
 // a WebAssembly module that did not arrive, and then waits for ever.
 let received = 0;
+let open = 0;
+const report = () => self.postMessage({ type: "progress", received, open });
 const download = self.fetch.bind(self);
 self.fetch = async (resource, options) => {
   const name = String(resource).split("/").pop();
   let response;
+  open += 1;  // from the request on: one that never answers is a stalled download
+  report();
   try {
     response = await download(resource, options);
   } catch (error) {
@@ -45,12 +50,20 @@ self.fetch = async (resource, options) => {
     fail(`${name}: HTTP ${response.status}`);
     return never;
   }
-  if (!response.body || typeof TransformStream === "undefined") return response;
+  if (!response.body || typeof TransformStream === "undefined") {
+    open -= 1;
+    report();
+    return response;
+  }
   const counted = response.body.pipeThrough(new TransformStream({
     transform(chunk, stream) {
       received += chunk.byteLength;
-      self.postMessage({ type: "progress", received });
+      report();
       stream.enqueue(chunk);
+    },
+    flush() {
+      open -= 1;
+      report();
     },
   }));
   return new Response(counted, { status: response.status, headers: response.headers });

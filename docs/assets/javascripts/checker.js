@@ -62,7 +62,7 @@
       if (data.type === "progress") {
         received = data.received;
         clearTimeout(stallTimer);
-        if (received < expected) stallTimer = setTimeout(() => fail("stalled"), stallTimeout);
+        if (data.open > 0) stallTimer = setTimeout(() => fail("stalled"), stallTimeout);
         showProgress();
       } else if (data.type === "ready") {
         performance.mark("checker-ready", { detail: data.timings });
@@ -110,8 +110,8 @@
     readyWaiters.splice(0).forEach(({ reject }) => reject(new Error(reason)));
   }
 
-  // What is left to download, in the words of the page (data-text-loading), or "" when all
-  // has arrived and Python is starting.
+  // What is left to download, in the words of the page (data-text-loading), or that little
+  // is left (data-text-starting) once about all has arrived.
   function progressText() {
     const left = Math.max(0, transfer * (1 - received / expected)) / 1e6;
     if (left < 0.05) return text.textStarting;
