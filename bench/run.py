@@ -17,7 +17,9 @@
      (and, separately, loadPyodide plus our wheel), as the yardstick for "checker ready";
    - time per answer: click to next question or outcome, over a full 10-answer run;
    - bytes transferred (encoded) by a guidance page and by the checker page with Pyodide.
-4. Lighthouse 13 (default mobile config: emulated phone, simulated slow 4G and 4x CPU) on a
+4. The phone profile (bench/phone.py): the checker page against the bare Pyodide page on a
+   throttled, slow phone, answering at human pace.
+5. Lighthouse 13 (default mobile config: emulated phone, simulated slow 4G and 4x CPU) on a
    guidance page and the checker page, offline against /usr/bin/chromium.
 
 Raw figures go to bench/results/ (git-ignored). All timings are medians; the machine is named
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gzip
 import json
 import os
 import platform
@@ -38,6 +41,10 @@ import tempfile
 import time
 from pathlib import Path
 
+import brotli
+
+from bench import phone
+from sitebuild.paths import PYODIDE_DIR
 from tests.support.checker_page import fill_date
 from tests.support.host import CHROMIUM, CHROMIUM_ARGS, build_site, serve_like_a_host
 from tests.support.journeys import THERAPIST_TO
@@ -213,6 +220,13 @@ def make_bare_site(site: Path, where: Path) -> tuple[Path, str]:
     compressed variants) and the checker wheel."""
     pyodide = next((site / "assets" / "pyodide").iterdir())
     shutil.copytree(pyodide, where / "pyodide")
+    # The site serves a trimmed standard library and no package lock; Pyodide as it ships
+    # loads both, so they come from its package, compressed as the site's files are.
+    for name in ("python_stdlib.zip", "pyodide-lock.json"):
+        data = (PYODIDE_DIR / name).read_bytes()
+        (where / "pyodide" / name).write_bytes(data)
+        (where / "pyodide" / f"{name}.br").write_bytes(brotli.compress(data, quality=11))
+        (where / "pyodide" / f"{name}.gz").write_bytes(gzip.compress(data, 9, mtime=0))
     wheel = next((site / "assets" / "checker").rglob("*.whl"))
     for path in wheel.parent.glob(wheel.name + "*"):
         shutil.copy(path, where / path.name)
@@ -380,6 +394,7 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="use this built site instead of building")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
+    parser.add_argument("--phone-runs", type=int, default=1, help="phone profile runs (bench/phone.py)")
     args = parser.parse_args()
 
     info = machine()
@@ -446,6 +461,9 @@ def main() -> None:
         print(f"\nMedians over {args.runs} runs (loopback, headless Chromium, 1280x800; "
               "cold = fresh context, HTTP cache off; warm = same context, revalidated):\n")
         print(table(rows))
+
+        if args.phone_runs:
+            print("\n" + phone.measure(site, bare_dir, args.phone_runs))
 
         if not args.no_lighthouse:
             RESULTS.mkdir(exist_ok=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import logging
 import posixpath
@@ -18,9 +19,11 @@ import tempfile
 import time
 import tomllib
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+import brotli
 
 import checker
 
@@ -29,9 +32,9 @@ from .paths import INCLUDES, PYODIDE_DIR, ROOT
 log = logging.getLogger("mkdocs.sitebuild")
 
 BYTECODE_CACHE = Path(tempfile.gettempdir()) / "site-bytecode-cache"
-PYODIDE_FILES = (
-    "pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip", "pyodide-lock.json",
-)
+# The standard library is served trimmed (`trimmed_stdlib`), and no package lock: the page
+# gives loadPyodide the lock's `info` and no packages (`lock_info`).
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
 _ZIP_TIME = (2026, 1, 1, 0, 0, 0)
 
 
@@ -68,19 +71,8 @@ def compiled_bytecode(sources: dict[str, str]) -> dict[str, bytes]:
     compiled by Pyodide's Python under Node and cached in the system temp directory, keyed by
     the sources and the Pyodide version."""
     key = hashlib.sha256(json.dumps([pyodide_version(), sources], sort_keys=True).encode()).hexdigest()
-    cached = BYTECODE_CACHE / f"{key}.json"
-    if not cached.exists():
-        with timed("compiled the rules to Pyodide bytecode"):
-            done = subprocess.run(
-                ["node", str(Path(__file__).with_name("compile_bytecode.mjs"))],
-                input=json.dumps(sources), capture_output=True, text=True, cwd=ROOT, timeout=300)
-        if done.returncode != 0:
-            raise RuntimeError(f"compiling the rules with Pyodide failed:\n{done.stderr[-3000:]}")
-        BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".partial")
-        partial.write_text(done.stdout)
-        partial.replace(cached)
-    result = json.loads(cached.read_text())
+    result = _run_node_cached("compile_bytecode.mjs", lambda: sources, BYTECODE_CACHE / f"{key}.json",
+                              "compiled the rules to Pyodide bytecode")
     return {
         posixpath.join(posixpath.dirname(path), "__pycache__",
                        f"{posixpath.basename(path)[:-3]}.{result['cache_tag']}.pyc"): base64.b64decode(code)
@@ -130,3 +122,61 @@ def build_wheel(package_dir: Path = ROOT / "checker") -> bytes:
                 wheel.writestr(zipfile.ZipInfo(name, _ZIP_TIME), data, zipfile.ZIP_STORED)
         buffer.seek(0)
         return buffer.read()
+
+
+def trimmed_stdlib(wheel: bytes) -> dict[str, object]:
+    """Pyodide's standard library cut to the modules the checker's start-up, steps, letters
+    and Word documents import, docstrings removed (sitebuild/trim_stdlib.mjs):
+    {"zip": bytes, "kept": [name, ...], "dropped": [name, ...]}. Cached in the system temp
+    directory, keyed by the Pyodide version, the wheel and the script."""
+    from checker import FLOWS, all_paths
+    from checker.letters import LETTERS
+
+    script = Path(__file__).with_name("trim_stdlib.mjs")
+    key = hashlib.sha256(pyodide_version().encode() + wheel + script.read_bytes()).hexdigest()
+
+    def request() -> dict[str, object]:
+        paths = [({"audience": audience, **{fact: str(result.answers[fact]) for fact in result.path}},
+                  result.outcome) for audience in FLOWS for result in all_paths(audience)]
+        with zipfile.ZipFile(io.BytesIO(wheel)) as unpacked:
+            files = {name: base64.b64encode(unpacked.read(name)).decode() for name in unpacked.namelist()}
+        return {"files": files, "steps": [answers for answers, _ in paths] + [{"audience": "?"}],
+                "letters": [answers for answers, outcome in paths if outcome in LETTERS]}
+
+    result = _run_node_cached(script.name, request, BYTECODE_CACHE / f"stdlib-{key}.json",
+                              "trimmed Pyodide's standard library")
+    return {**result, "zip": base64.b64decode(result["zip"])}
+
+
+def _run_node_cached(script: str, request: Callable[[], object], cached: Path,
+                     what: str) -> dict[str, object]:
+    """The JSON a Node script beside this module prints for request() on its input, from the
+    cache file when there is one."""
+    if not cached.exists():
+        with timed(what):
+            done = subprocess.run(["node", str(Path(__file__).with_name(script))],
+                                  input=json.dumps(request()), capture_output=True, text=True, cwd=ROOT,
+                                  timeout=600)
+        if done.returncode != 0:
+            raise RuntimeError(f"{script} failed:\n{done.stderr[-3000:]}")
+        BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        partial.write_text(done.stdout)
+        partial.replace(cached)
+    return dict(json.loads(cached.read_text()))
+
+
+def lock_info() -> dict[str, object]:
+    """The `info` of Pyodide's package lock: with it and no packages, loadPyodide fetches no lock."""
+    return dict(json.loads((PYODIDE_DIR / "pyodide-lock.json").read_text())["info"])
+
+
+def transfer_size(path: Path) -> int:
+    """About what a file costs to download compressed, for the page's "MB left" (a quick
+    brotli: the served copy is a little smaller), cached by the file's hash."""
+    data = path.read_bytes()
+    cached = BYTECODE_CACHE / f"brotli-size-{hashlib.sha256(data).hexdigest()}"
+    if not cached.exists():
+        BYTECODE_CACHE.mkdir(parents=True, exist_ok=True)
+        cached.write_text(str(len(brotli.compress(data, quality=5))))
+    return int(cached.read_text())

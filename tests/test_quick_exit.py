@@ -306,6 +306,8 @@ def test_the_exit_wipes_the_checker_answers(recorded: RecordedPage, how: str) ->
     exits = Exits(recorded)
     open_page(recorded, CHECKER)
     page = recorded.page
+    # Until Python is ready the page steps from its table and posts nothing to the worker.
+    page.locator('[data-checker][data-runtime="ready"]').wait_for(state="attached", timeout=READY)
     page.locator('[data-question="audience"] [data-answer="therapist"]').click()
     page.locator('[data-question="risk_now"] [data-answer="no"]').click()
     page.locator('[data-question="requester"]').wait_for(state="visible", timeout=READY)

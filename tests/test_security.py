@@ -255,7 +255,7 @@ def test_the_checker_worker_gets_its_own_policy(built_site: Path) -> None:
 
 def test_heavy_files_have_compressed_copies(built_site: Path) -> None:
     pyodide = next((built_site / "assets" / "pyodide").iterdir())
-    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs", "pyodide-lock.json"):
+    for name in ("pyodide.asm.wasm", "pyodide.asm.mjs", "pyodide.mjs"):
         original = (pyodide / name).read_bytes()
         assert brotli.decompress((pyodide / f"{name}.br").read_bytes()) == original
         assert gzip.decompress((pyodide / f"{name}.gz").read_bytes()) == original
@@ -358,6 +358,6 @@ def test_the_worker_header_policy_is_enforced(recorded: RecordedPage, built_site
         page.locator('[data-question="audience"] [data-answer="therapist"]').click()
         page.locator('[data-question="risk_now"] [data-answer="no"]').click()
         page.locator(".checker-failed").wait_for(state="visible", timeout=READY)
-        assert not page.locator('[data-question="requester"]').is_visible()
+        assert page.locator(".checker-failed").get_attribute("data-reason").startswith("WebAssembly")
     finally:
         server.shutdown()

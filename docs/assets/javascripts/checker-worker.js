@@ -1,8 +1,14 @@
 // Runs the checker's Python rules in Pyodide, off the page's main thread.
-// In:  {type: "boot", indexURL, wheelURL}, then {id, type: "step" | "letter" | "docx", payload}
-// Out: {type: "ready", timings} | {type: "failed", message} | {id, result} | {id, error}
+// In:  {type: "boot", indexURL, wheelURL, stdLibURL, lockInfo}, then
+//      {id, type: "step" | "letter" | "docx", payload}
+// Out: {type: "progress", received, open} (bytes of Pyodide, its standard library and the
+//      rules received so far; downloads still open) | {type: "ready", timings} |
+//      {type: "failed", message} |
+//      {id, result} | {id, error}
 //      (timings: milliseconds spent starting the worker, loading Pyodide, writing the rules'
 //      files, importing them)
+import { wheelFiles, writeFiles } from "./checker-wheel.js";
+
 let web = null;
 
 const handlers = {
@@ -14,60 +20,91 @@ const handlers = {
   },
 };
 
-// The wheel's files as [path, bytes], read while Pyodide boots, so that once it has booted
-// only writing them is left (docs-dev/decisions/0004). A wheel is a zip; the build stores each file as it is, with
-// its size in its local header, and that is all this reads.
-function wheelFiles(wheel) {
-  const view = new DataView(wheel);
-  const names = new TextDecoder();
-  const files = [];
-  let at = 0;
-  while (at + 30 <= wheel.byteLength && view.getUint32(at, true) === 0x04034b50) {  // a file
-    const [flags, method, size] = [view.getUint16(at + 6, true), view.getUint16(at + 8, true),
-      view.getUint32(at + 18, true)];
-    const nameEnd = at + 30 + view.getUint16(at + 26, true);
-    const start = nameEnd + view.getUint16(at + 28, true);
-    if (flags & 0x8 || method !== 0 || start + size > wheel.byteLength) {  // 0: stored
-      throw new Error("wheel: unreadable entry");
-    }
-    const path = names.decode(new Uint8Array(wheel, at + 30, nameEnd - at - 30));
-    files.push([path, new Uint8Array(wheel, start, size)]);
-    at = start + size;
+function fail(error) {
+  self.postMessage({ type: "failed", message: String((error && error.message) || error) });
+}
+
+// Once the boot has failed the page ends this worker: what failed never settles, so nothing
+// is left to reject unhandled meanwhile.
+const never = new Promise(() => {});
+
+// Every download counts its bytes for the page (which gives up only when they stop coming),
+// and one that fails fails the boot at once: Pyodide itself only logs a standard library or
+// a WebAssembly module that did not arrive, and then waits for ever.
+let received = 0;
+let open = 0;
+const report = () => self.postMessage({ type: "progress", received, open });
+const download = self.fetch.bind(self);
+self.fetch = async (resource, options) => {
+  const name = String(resource).split("/").pop();
+  let response;
+  open += 1;  // from the request on: one that never answers is a stalled download
+  report();
+  try {
+    response = await download(resource, options);
+  } catch (error) {
+    fail(`${name}: ${(error && error.message) || error}`);
+    return never;
   }
-  if (files.length === 0) throw new Error("wheel: not a zip file");
-  return files;
+  if (!response.ok) {
+    fail(`${name}: HTTP ${response.status}`);
+    return never;
+  }
+  if (!response.body || typeof TransformStream === "undefined") {
+    open -= 1;
+    report();
+    return response;
+  }
+  const counted = response.body.pipeThrough(new TransformStream({
+    transform(chunk, stream) {
+      received += chunk.byteLength;
+      report();
+      stream.enqueue(chunk);
+    },
+    flush() {
+      open -= 1;
+      report();
+    },
+  }));
+  return new Response(counted, { status: response.status, headers: response.headers });
+};
+
+// Pyodide also only logs a WebAssembly module that cannot be compiled or instantiated.
+function failing(instantiate) {
+  return (...args) => instantiate(...args).catch((error) => { fail(`WebAssembly: ${error}`); return never; });
+}
+
+async function boot(data) {
+  if (typeof WebAssembly === "undefined") throw new Error("no WebAssembly");
+  WebAssembly.instantiate = failing(WebAssembly.instantiate.bind(WebAssembly));
+  if (WebAssembly.instantiateStreaming) {
+    WebAssembly.instantiateStreaming = failing(WebAssembly.instantiateStreaming.bind(WebAssembly));
+  }
+  const started = performance.now();
+  let loaded = started;
+  const [pyodide, files] = await Promise.all([  // a wheel that fails, fails at once
+    import(`${data.indexURL}pyodide.mjs`)
+      .then(({ loadPyodide }) => loadPyodide({
+        indexURL: data.indexURL, stdLibURL: data.stdLibURL,
+        // The lock's info and no packages: nothing is installed, so no lock file is fetched.
+        lockFileContents: { info: data.lockInfo, packages: {} },
+      }))
+      .then((booted) => { loaded = performance.now(); return booted; }),
+    fetch(data.wheelURL).then((response) => response.arrayBuffer()).then(wheelFiles),
+  ]);
+  writeFiles(pyodide, files);
+  const written = performance.now();
+  web = pyodide.pyimport("checker.web");
+  const timings = {
+    worker: started,  // from the worker's creation to this message (its time origin)
+    pyodide: loaded - started, wheel: written - loaded, rules: performance.now() - written,
+  };
+  self.postMessage({ type: "ready", timings });
 }
 
 self.onmessage = async ({ data }) => {
   if (data.type === "boot") {
-    try {
-      const started = performance.now();
-      let loaded = started;
-      const [pyodide, files] = await Promise.all([  // a wheel that fails, fails at once
-        import(`${data.indexURL}pyodide.mjs`)
-          .then(({ loadPyodide }) => loadPyodide({ indexURL: data.indexURL }))
-          .then((booted) => { loaded = performance.now(); return booted; }),
-        fetch(data.wheelURL).then((response) => {
-          if (!response.ok) throw new Error(`wheel: HTTP ${response.status}`);
-          return response.arrayBuffer();
-        }).then(wheelFiles),
-      ]);
-      // Into Python's working directory, where unpackArchive would put them (on sys.path).
-      const home = pyodide.FS.cwd();
-      for (const [path, bytes] of files) {
-        pyodide.FS.mkdirTree(`${home}/${path.slice(0, path.lastIndexOf("/"))}`);
-        pyodide.FS.writeFile(`${home}/${path}`, bytes);
-      }
-      const written = performance.now();
-      web = pyodide.pyimport("checker.web");
-      const timings = {
-        worker: started,  // from the worker's creation to this message (its time origin)
-        pyodide: loaded - started, wheel: written - loaded, rules: performance.now() - written,
-      };
-      self.postMessage({ type: "ready", timings });
-    } catch (error) {
-      self.postMessage({ type: "failed", message: String((error && error.message) || error) });
-    }
+    boot(data).catch(fail);
     return;
   }
   try {

@@ -1,5 +1,7 @@
 // The checker page's glue: reads answers, asks the Python rules (in a Web Worker) for the
-// next step, and reveals the matching pre-rendered question or outcome. No rule lives here.
+// next step, and reveals the matching pre-rendered question or outcome. No rule lives here:
+// until Python has started, or where it cannot start, the next step is looked up in the
+// table the build made from the same rules (checker-table.js).
 // Answers stay in this page's memory only: never in the URL, cookies or storage. Each step
 // adds a history entry that holds only the id of the question or outcome it shows, so the
 // browser's Back and Forward move between questions.
@@ -32,12 +34,61 @@
   let waitingForRuntime = false;
   let latestStep = 0;
 
+  // ------------------------------------------------------------------ the step table
+  const table = JSON.parse(document.getElementById("checker-table").textContent);
+  const localToday = () => {
+    const now = new Date();
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()]
+      .map((part) => String(part).padStart(2, "0")).join("-");
+  };
+  const fromTable = (given) => globalThis.checkerTable.lookup(table, given, localToday());
+
   // ------------------------------------------------------------------ the worker
-  const worker = new Worker(absolute(script.dataset.worker), { type: "module" });
-  performance.mark("checker-worker-started");  // User Timing marks for the benchmark
+  // Python gives up only on a real error, or when nothing has arrived for a long while: a slow
+  // connection is not a failure, and nothing waits for Python but the Word document, the
+  // details in a letter and any answer the table does not hold.
+  const stallTimeout = Number(script.dataset.stallTimeout);
+  const expected = Number(script.dataset.bytes);       // what the downloads add up to
+  const transfer = Number(script.dataset.transferBytes);  // what that costs compressed, about
+  let received = 0;
+  let stallTimer = 0;
+  const readyWaiters = [];
   const replies = new Map();
   let nextId = 0;
-  const bootTimer = setTimeout(() => fail("timed out"), Number(script.dataset.bootTimeout));
+  let worker = null;
+
+  function startWorker() {
+    if (typeof WebAssembly === "undefined") { fail("no WebAssembly"); return; }
+    worker = new Worker(absolute(script.dataset.worker), { type: "module" });
+    performance.mark("checker-worker-started");  // User Timing marks for the benchmark
+    stallTimer = setTimeout(() => fail("stalled"), stallTimeout);
+    worker.onmessage = ({ data }) => {
+      if (data.type === "progress") {
+        received = data.received;
+        clearTimeout(stallTimer);
+        if (data.open > 0) stallTimer = setTimeout(() => fail("stalled"), stallTimeout);
+        showProgress();
+      } else if (data.type === "ready") {
+        performance.mark("checker-ready", { detail: data.timings });
+        clearTimeout(stallTimer);
+        runtime = "ready";
+        showRuntime();
+        readyWaiters.splice(0).forEach(({ resolve }) => resolve());
+        if (waitingForRuntime) step();
+      } else if (data.type === "failed") {
+        fail(data.message);
+      } else if (replies.has(data.id)) {
+        const reply = replies.get(data.id);
+        replies.delete(data.id);
+        if ("error" in data) reply.reject(new Error(data.error)); else reply.resolve(data.result);
+      }
+    };
+    worker.onerror = () => fail("worker error");
+    worker.postMessage({
+      type: "boot", indexURL: absolute(script.dataset.pyodide), wheelURL: absolute(script.dataset.wheel),
+      stdLibURL: absolute(script.dataset.stdlib), lockInfo: JSON.parse(script.dataset.lockInfo),
+    });
+  }
 
   function call(type, payload) {
     nextId += 1;
@@ -46,33 +97,43 @@
     return new Promise((resolve, reject) => replies.set(id, { resolve, reject }));
   }
 
-  worker.onmessage = ({ data }) => {
-    if (data.type === "ready") {
-      performance.mark("checker-ready", { detail: data.timings });
-      clearTimeout(bootTimer);
-      runtime = "ready";
-      showRuntime();
-      if (waitingForRuntime) step();
-    } else if (data.type === "failed") {
-      fail(data.message);
-    } else if (replies.has(data.id)) {
-      const reply = replies.get(data.id);
-      replies.delete(data.id);
-      if ("error" in data) reply.reject(new Error(data.error)); else reply.resolve(data.result);
-    }
-  };
-  worker.onerror = () => fail("worker error");
-  worker.postMessage({
-    type: "boot", indexURL: absolute(script.dataset.pyodide), wheelURL: absolute(script.dataset.wheel),
-  });
+  // Resolves once Python is ready; rejects if it cannot start.
+  function pythonReady() {
+    if (runtime === "ready") return Promise.resolve();
+    if (runtime === "failed") return Promise.reject(new Error(failure));
+    return new Promise((resolve, reject) => readyWaiters.push({ resolve, reject }));
+  }
 
   function fail(reason) {
-    if (runtime === "ready") return;
+    if (runtime !== "starting") return;
     runtime = "failed";
-    clearTimeout(bootTimer);
-    worker.terminate();
+    clearTimeout(stallTimer);
+    if (worker) worker.terminate();
     failure = reason;
     showRuntime();
+    readyWaiters.splice(0).forEach(({ reject }) => reject(new Error(reason)));
+  }
+
+  // What is left to download, in the words of the page (data-text-loading), or that little
+  // is left (data-text-starting) once about all has arrived.
+  function progressText() {
+    const left = Math.max(0, transfer * (1 - received / expected)) / 1e6;
+    if (left < 0.05) return text.textStarting;
+    return text.textLoading.replace("{mb}", left.toFixed(1));
+  }
+
+  let progressShown = 0;
+  function showProgress(force) {
+    // A live region read out at most every few seconds, not at every byte.
+    if (!force && performance.now() - progressShown < 3000) return;
+    progressShown = performance.now();
+    all(".checker-progress").forEach((status) => { status.textContent = progressText(); });
+  }
+
+  // Only Python makes a Word document.
+  function hideWordButtons(within) {
+    if (runtime !== "failed") return;
+    all('[data-letter-action="docx"]', within).forEach((button) => { button.hidden = true; });
   }
 
   // The runtime's state on the page.
@@ -82,15 +143,26 @@
     waiting.hidden = true;
     failed.hidden = false;
     failed.dataset.reason = failure;
+    all("[data-failed-reason]", failed).forEach((reason) => {
+      reason.hidden = reason.dataset.failedReason !== (failure === "no WebAssembly" ? "no-webassembly" : "other");
+    });
+    hideWordButtons(root);
     if (waitingForRuntime) focus(one("h2", failed));
   }
 
   // ------------------------------------------------------------------ steps
   function step() {
-    if (runtime === "failed") { focus(one("h2", failed)); return; }
-    if (runtime !== "ready") { waitingForRuntime = true; waiting.hidden = false; return; }
-    waitingForRuntime = false;
     const ticket = ++latestStep;
+    if (runtime !== "ready") {
+      const found = fromTable(answers);
+      if (found) { waitingForRuntime = false; waiting.hidden = true; show(found.step); return; }
+      if (runtime === "failed") { focus(one("h2", failed)); return; }
+      waitingForRuntime = true;
+      waiting.hidden = false;
+      showProgress(true);
+      return;
+    }
+    waitingForRuntime = false;
     call("step", { answers }).then((result) => {
       if (ticket !== latestStep) return;  // a later answer has overtaken this one
       waiting.hidden = true;
@@ -108,6 +180,7 @@
     const panel = one(`[data-outcome="${id}"]`);
     const content = panel && one(':scope > script[type="text/html"]', panel);
     if (content) content.outerHTML = content.textContent;
+    if (content) hideWordButtons(panel);
     return panel;
   }
 
@@ -275,6 +348,22 @@
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }
 
+  // Runs `work` once Python is ready, showing what is left to download in `where` meanwhile.
+  async function whileLoading(where, work) {
+    if (runtime !== "ready") {
+      where.classList.add("checker-progress");
+      where.hidden = false;
+      showProgress(true);
+    }
+    try {
+      await pythonReady();
+    } finally {
+      where.classList.remove("checker-progress");
+      if (where.matches(".checker-letter-progress")) { where.hidden = true; where.textContent = ""; }
+    }
+    return work();
+  }
+
   async function letterAction(button) {
     const block = button.closest("[data-letter]");
     const draft = one("[data-letter-text]", block);
@@ -283,10 +372,21 @@
     const name = `reply-${block.dataset.letter}`;
     if (action === "draft") {
       const details = Object.fromEntries(all("[data-detail]", block).map((i) => [i.dataset.detail, i.value]));
-      const drafted = await call("letter", { answers, details });
-      draft.value = drafted.text;
+      // With no details typed, the table holds Python's letter; details need Python.
+      const plain = runtime !== "ready" && Object.values(details).every((value) => !value.trim());
+      let drafted = plain || runtime === "failed" ? { text: (fromTable(answers) || {}).letter } : null;
+      if (!drafted || !drafted.text) {
+        const progress = one(".checker-letter-progress", block);
+        try {
+          drafted = await whileLoading(progress, () => call("letter", { answers, details }));
+        } catch (error) {
+          drafted = { text: (fromTable(answers) || {}).letter };
+        }
+      }
+      draft.value = drafted.text || "";
       one(".checker-letter-output", block).hidden = false;
-      status.textContent = text.textDrafted;
+      status.textContent = runtime === "failed" && Object.values(details).some((value) => value.trim())
+        ? text.textDraftedGaps : text.textDrafted;
       draft.focus();
     } else if (action === "copy") {
       draft.select();
@@ -296,7 +396,13 @@
       saveFile(`${name}.txt`, new Blob([draft.value], { type: "text/plain;charset=utf-8" }));
       status.textContent = text.textSavedTxt;
     } else if (action === "docx") {
-      const bytes = await call("docx", { text: draft.value });
+      let bytes;
+      try {
+        bytes = await whileLoading(status, () => call("docx", { text: draft.value }));
+      } catch (error) {
+        status.textContent = text.textNoDocx;
+        return;
+      }
       saveFile(`${name}.docx`, new Blob([bytes], {
         type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       }));
@@ -326,6 +432,7 @@
 
   // ------------------------------------------------------------------ the page
   function setUp() {
+    startWorker();
     showRuntime();
     root.addEventListener("click", (event) => {
       const target = event.target.closest("button");

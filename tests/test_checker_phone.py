@@ -1,0 +1,109 @@
+"""The checker answers at once, whether Python has started, is still starting or cannot start.
+
+Until Python is ready the page steps from the table the build made from the rules
+(checker/table.py); with WebAssembly switched off, or a runtime that fails, the visitor still
+reaches the outcome and can read the reply letter. Not timing tests: Python's start is held
+back or prevented, and the page must carry on without it.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from checker.web import letter
+from tests.support.checker_page import (
+    READY,
+    RecordedPage,
+    answer,
+    assert_nothing_left_behind,
+    open_checker,
+    outcome,
+    visible_sections,
+    walk,
+)
+from tests.support.journeys import THERAPIST_TO
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+TO_SHARE = THERAPIST_TO["share-with-consent"]
+
+
+def runtime(recorded: RecordedPage) -> str:
+    return str(recorded.page.locator("[data-checker]").get_attribute("data-runtime"))
+
+
+# The page gives up on a download that has brought nothing for a long while; here one is held
+# back on purpose for as long as the test needs, so the page is told to wait for it.
+PATIENT = """
+new MutationObserver((_, observer) => {
+  const script = document.getElementById("checker-script");
+  if (script) { script.dataset.stallTimeout = "600000"; observer.disconnect(); }
+}).observe(document, {childList: true, subtree: true});
+"""
+
+
+def test_answers_come_from_the_table_then_from_python_mid_journey(recorded: RecordedPage) -> None:
+    held: list[object] = []
+    recorded.page.add_init_script(PATIENT)
+    recorded.page.route("**/*.whl", lambda route: held.append(route))  # Python cannot finish starting
+    open_checker(recorded)
+    walk(recorded, TO_SHARE[:6])  # up to and including the request date
+    recorded.page.locator('[data-question="counselling_service"]').wait_for(state="visible")
+    assert runtime(recorded) == "starting"
+    assert recorded.page.locator(".checker-waiting").is_hidden()
+    summary = recorded.page.locator(".checker-summary").inner_text()
+    assert "10 February 2026" in summary and summary.count("Change") == 6
+    deadline = time.time() + 60
+    while not held and time.time() < deadline:
+        recorded.page.wait_for_timeout(100)
+    held[0].continue_()  # type: ignore[attr-defined]
+    recorded.page.locator('[data-checker]:not([data-runtime="starting"])').wait_for(state="attached",
+                                                                                   timeout=READY)
+    assert runtime(recorded) == "ready", recorded.page.locator(".checker-failed").get_attribute("data-reason")
+    walk(recorded, TO_SHARE[6:])  # now answered by Python
+    outcome(recorded, "share-with-consent")
+    panel = recorded.page.locator('[data-outcome="share-with-consent"]')
+    panel.locator('[data-detail="sender_name"]').fill("Alex Example")
+    panel.locator('[data-letter-action="draft"]').click()
+    panel.locator(".checker-letter-output").wait_for(state="visible", timeout=READY)
+    assert "Alex Example" in panel.locator("textarea").input_value()
+    assert recorded.page.locator(".checker-failed").is_hidden()
+    assert_nothing_left_behind(recorded)
+
+
+@pytest.mark.parametrize("cause", ["WebAssembly switched off", "the runtime fails"])
+def test_without_python_the_visitor_reaches_the_outcome_and_the_letter(recorded: RecordedPage,
+                                                                        cause: str) -> None:
+    if cause == "WebAssembly switched off":
+        recorded.page.add_init_script("delete window.WebAssembly;")
+    else:
+        recorded.page.route("**/pyodide.asm.wasm", lambda route: route.abort())
+    open_checker(recorded)
+    walk(recorded, TO_SHARE)
+    outcome(recorded, "share-with-consent")
+    notice = recorded.page.locator(".checker-failed")
+    notice.wait_for(state="visible", timeout=READY)
+    reason = "no-webassembly" if cause == "WebAssembly switched off" else "other"
+    shown = notice.locator("[data-failed-reason]:not([hidden])")
+    assert shown.count() == 1 and shown.get_attribute("data-failed-reason") == reason
+    assert recorded.page.locator(".checker-waiting").is_hidden()
+    panel = recorded.page.locator('[data-outcome="share-with-consent"]')
+    panel.locator('[data-letter-action="draft"]').click()
+    panel.locator(".checker-letter-output").wait_for(state="visible")
+    # The letter Python drafts with no details given: gaps to fill in, the request's date in.
+    python = json.loads(letter(json.dumps({"answers": dict(TO_SHARE), "details": {}})))
+    assert panel.locator("textarea").input_value() == python["text"]
+    assert "10 February 2026" in python["text"] and "[" in python["text"]
+    assert panel.locator('[data-letter-action="docx"]').is_hidden()
+    assert panel.locator('[data-letter-action="copy"]').is_visible()
+    # Starting again and changing answers still works, from the table alone.
+    recorded.page.locator('[data-control="restart"]').click()
+    answer(recorded, "audience", "therapist")
+    answer(recorded, "risk_now", "no")
+    answer(recorded, "requester", "defence")
+    outcome(recorded, "defence-no-power")
+    assert visible_sections(recorded) == ["defence-no-power"]
+    assert_nothing_left_behind(recorded)
