@@ -6,29 +6,37 @@
 // tests/test_step_table.py proves it gives what Python gives, on the host and in Pyodide.
 ((scope) => {
   "use strict";
-  const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-  const ISO_WEEK = /^\d{4}-W\d{2}-\d$/;  // also a date to Python, left to it
+  const PARTS = /^(\d{4})-(\d{2})-(\d{2})$/;
   const PLAIN = /^[ -&(-[\]-~]*$/;  // printable ASCII but ' and \: Python quotes it as it is
   const has = (object, key) => Object.prototype.hasOwnProperty.call(object, key);
 
-  function isCalendarDate(value) {
-    const [year, month, day] = value.split("-").map(Number);
+  function isCalendarDate(year, month, day) {
     const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
     const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
     return year >= 1 && days !== undefined && day >= 1 && day <= days;
   }
 
-  // The message for a date that fails one of Python's checks, "" if it passes them all, or
-  // undefined when the table cannot tell (only Python can).
+  function say(template, values) {
+    return Object.entries(values).reduce((text, [name, value]) => text.replaceAll(`$${name}`, value), template);
+  }
+
+  // The message Python gives for a date it refuses (checker.engine.parse_date, whose checks
+  // this follows in its order), "" for a date it takes, or undefined when the table cannot
+  // tell (only Python can).
   function dateProblem(table, value, today) {
-    const failing = {
-      calendar: () => !ISO_DATE.test(value) || !isCalendarDate(value),
-      future: () => value > today,
-      earliest: () => value < table.earliest,
-    };
-    if (ISO_WEEK.test(value) || !PLAIN.test(value)) return undefined;
-    const failed = table.date_checks.find(({ check }) => failing[check]());
-    return failed ? failed.message.replaceAll("{value}", value) : "";
+    const messages = table.date_messages;
+    const parts = PARTS.exec(value);
+    if (!parts) {
+      if (!PLAIN.test(value)) return undefined;
+      const shown = `'${value}'`;
+      return say(messages.not_a_date, { shown: shown.length <= 40 ? shown : `${shown.slice(0, 40)}…` });
+    }
+    const [year, month, day] = parts.slice(1).map(Number);
+    const written = month >= 1 && month <= 12 && year >= 1 ? `${day} ${table.months[month - 1]} ${year}` : value;
+    if (!isCalendarDate(year, month, day)) return say(messages.not_real, { written });
+    if (value > today) return say(messages.future, { written });
+    if (value < table.earliest) return say(messages.too_early, { written, earliest: table.earliest_words });
+    return "";
   }
 
   function longDate(table, value) {
