@@ -167,6 +167,13 @@
       if (ticket !== latestStep) return;  // a later answer has overtaken this one
       waiting.hidden = true;
       show(result);
+    }, () => {
+      // Python failed on this step: the table's answer if it holds one, else say so here.
+      if (ticket !== latestStep) return;
+      waiting.hidden = true;
+      const found = fromTable(answers);
+      if (found) show(found.step);
+      else showError(section(current), text.textStepFailed, []);
     });
   }
 
@@ -271,7 +278,8 @@
   }
 
   function showError(question, message, invalid) {
-    const error = one(".checker-error", question);
+    const error = question && one(".checker-error", question);
+    if (!error) return;
     error.textContent = message;
     error.hidden = false;
     invalid.forEach((input) => input.setAttribute("aria-invalid", "true"));
@@ -370,6 +378,7 @@
     const status = one(".checker-letter-status", block);
     const action = button.dataset.letterAction;
     const name = `reply-${block.dataset.letter}`;
+    status.textContent = "";  // no word left from an earlier action
     if (action === "draft") {
       const details = Object.fromEntries(all("[data-detail]", block).map((i) => [i.dataset.detail, i.value]));
       // With no details typed, the table holds Python's letter; details need Python.
@@ -382,6 +391,10 @@
         } catch (error) {
           drafted = { text: (fromTable(answers) || {}).letter };
         }
+      }
+      if (drafted.status === "error") {  // Python could not take what was typed: say why, here
+        status.textContent = drafted.message;
+        return;
       }
       draft.value = drafted.text || "";
       one(".checker-letter-output", block).hidden = false;
