@@ -23,7 +23,7 @@ from checker import (
     decide,
     long_date,
 )
-from checker.flow import AUDIENCE, SAFETY_NOTES, regime_on
+from checker.flow import AUDIENCE, SAFETY_NOTES, THERAPIST, regime_on
 from checker.letters import DETAILS, LETTERS, template
 
 from .paths import DOCS, INCLUDES
@@ -102,6 +102,7 @@ def panel(outcome_id: str) -> dict[str, object]:
         "id": outcome_id, "title": text.title, "body": demote(text.body, f"c-{outcome_id}"),
         "letter": letter(outcome_id) if outcome_id in LETTERS else None,
         "sources": source_rows(citations_for(outcome_id)),
+        "record": THERAPIST in OUTCOMES[outcome_id].audiences,
     }
 
 

@@ -50,12 +50,13 @@ def test_answers_come_from_the_table_then_from_python_mid_journey(recorded: Reco
     recorded.page.add_init_script(PATIENT)
     recorded.page.route("**/*.whl", lambda route: held.append(route))  # Python cannot finish starting
     open_checker(recorded)
-    walk(recorded, TO_SHARE[:6])  # up to and including the request date
-    recorded.page.locator('[data-question="counselling_service"]').wait_for(state="visible")
+    through_date = TO_SHARE.index(("request_date", "2026-02-10")) + 1
+    walk(recorded, TO_SHARE[:through_date])  # up to and including the request date
+    recorded.page.locator(f'[data-question="{TO_SHARE[through_date][0]}"]').wait_for(state="visible")
     assert runtime(recorded) == "starting"
     assert recorded.page.locator(".checker-waiting").is_hidden()
     summary = recorded.page.locator(".checker-summary").inner_text()
-    assert "10 February 2026" in summary and summary.count("Change") == 6
+    assert "10 February 2026" in summary and summary.count("Change") == through_date
     deadline = time.time() + 60
     while not held and time.time() < deadline:
         recorded.page.wait_for_timeout(100)
@@ -63,7 +64,7 @@ def test_answers_come_from_the_table_then_from_python_mid_journey(recorded: Reco
     recorded.page.locator('[data-checker]:not([data-runtime="starting"])').wait_for(state="attached",
                                                                                    timeout=READY)
     assert runtime(recorded) == "ready", recorded.page.locator(".checker-failed").get_attribute("data-reason")
-    walk(recorded, TO_SHARE[6:])  # now answered by Python
+    walk(recorded, TO_SHARE[through_date:])  # now answered by Python
     outcome(recorded, "share-with-consent")
     panel = recorded.page.locator('[data-outcome="share-with-consent"]')
     panel.locator('[data-detail="sender_name"]').fill("Alex Example")

@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 NOT_PRINTED = (".md-header", ".md-tabs", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-search",
                ".md-footer", "[data-quick-exit]", ".checker-options", ".checker-controls")
 #: Paragraphs that belong to the checker's controls (its letter tool, print and save warnings).
-CONTROLS = ".checker-warning, .checker-outcome-actions, .checker-letter, .checker-controls"
+CONTROLS = ".checker-warning, .checker-outcome-actions, .checker-letter, .checker-record, .checker-controls"
 #: Every paragraph of the page's text, found on screen (closed "Read the law" boxes included).
 PARAGRAPHS = f"""() => Array.from(document.querySelectorAll("article.md-content__inner p"))
     .filter((p) => !p.closest("[hidden], .print-footer, {CONTROLS}"))"""

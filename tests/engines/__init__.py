@@ -86,7 +86,9 @@ class Chromium(Engine):
         return self.page.url
 
     def back(self) -> None:
-        self.page.go_back(wait_until="load")
+        # A page shown again from the back/forward cache fires no load event: the caller
+        # waits for what it expects to see.
+        self.page.go_back(wait_until="commit")
 
     def click(self, selector: str) -> None:
         self.page.locator(selector).click()

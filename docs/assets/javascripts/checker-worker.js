@@ -18,6 +18,11 @@ const handlers = {
     const bytes = web.docx(payload.text);
     try { return bytes.toJs(); } finally { bytes.destroy(); }
   },
+  record: (payload) => JSON.parse(web.record(JSON.stringify(payload.request), payload.today)),
+  record_docx: (payload) => {
+    const bytes = web.record_docx(JSON.stringify(payload.request), payload.today);
+    try { return bytes.toJs(); } finally { bytes.destroy(); }
+  },
 };
 
 function fail(error) {

@@ -29,6 +29,7 @@
   let current = first;       // the question or outcome on show
   let outcome = null;        // the outcome the answers reach, once they reach one
   let notes = [];            // the notes that outcome shows (from Python)
+  let citations = [];        // the sources that outcome cites for these answers (from Python)
   let runtime = "starting";  // starting | ready | failed
   let failure = "";          // why it failed, for tests
   let waitingForRuntime = false;
@@ -250,6 +251,7 @@
       clearLetter(panel);
       outcome = result.outcome;
       notes = result.notes;
+      citations = result.citations;
       reveal(result.outcome);
     }
     renderSummary();
@@ -397,6 +399,8 @@
         return;
       }
       draft.value = drafted.text || "";
+      draft.setSelectionRange(0, 0);  // the draft is read from its first line
+      draft.scrollTop = 0;
       one(".checker-letter-output", block).hidden = false;
       status.textContent = runtime === "failed" && Object.values(details).some((value) => value.trim())
         ? text.textDraftedGaps : text.textDrafted;
@@ -423,15 +427,64 @@
     }
   }
 
+  // The day on this device, as the rules take dates.
+  function today() {
+    const now = new Date();
+    const two = (n) => String(n).padStart(2, "0");
+    return `${now.getFullYear()}-${two(now.getMonth() + 1)}-${two(now.getDate())}`;
+  }
+
+  // A record of the decision, made by Python on this device from what the page shows: each
+  // question and answer as the summary words them, the outcome's title, its sources and the
+  // letter, if one was drafted.
+  async function recordAction(button) {
+    const block = button.closest("[data-record]");
+    const status = one(".checker-record-status", block);
+    status.textContent = "";
+    const panel = section(outcome);
+    const title = one("h2", panel).cloneNode(true);
+    all(".headerlink", title).forEach((link) => link.remove());
+    const letter = one("[data-letter-text]", panel);
+    const request = {
+      outcome,
+      title: title.textContent.trim(),
+      answers: all("dt", summary).map((term) => ({
+        question: term.textContent, answer: term.nextElementSibling.firstChild.textContent,
+      })),
+      citations,
+      ...(letter && letter.value.trim() ? { letter: letter.value } : {}),
+    };
+    const type = button.dataset.recordAction;
+    let made;
+    try {
+      made = await whileLoading(status, () => call(type, { request, today: today() }));
+    } catch (error) {
+      status.textContent = text.textNoRecord;
+      return;
+    }
+    if (made.status === "error") { status.textContent = made.message; return; }
+    if (type === "record") {
+      saveFile("decision-record.txt", new Blob([made.text], { type: "text/plain;charset=utf-8" }));
+      status.textContent = text.textSavedTxt;
+    } else {
+      saveFile("decision-record.docx", new Blob([made], {
+        type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      }));
+      status.textContent = text.textSavedDocx;
+    }
+  }
+
   // ------------------------------------------------------------------ wiping
   function wipe() {
     answers = {};
     path = [];
     outcome = null;
     notes = [];
+    citations = [];
     waitingForRuntime = false;
     latestStep += 1;
     all("[data-outcome]").forEach(clearLetter);
+    all(".checker-letter-status, .checker-record-status").forEach((status) => { status.textContent = ""; });
     all("[data-date-part]").forEach((input) => { input.value = ""; });
     clearErrors();
     waiting.hidden = true;
@@ -453,6 +506,7 @@
       if (target.dataset.answer) answer(target);
       else if (target.dataset.change) reveal(target.dataset.change);
       else if (target.dataset.letterAction) letterAction(target);
+      else if (target.dataset.recordAction) recordAction(target);
       else if (target.dataset.control === "back") history.back();
       else if (target.dataset.control === "copy-link") copyLink(target);
       else if (target.dataset.control === "print") window.print();
