@@ -269,16 +269,23 @@ def test_heavy_files_have_compressed_copies(built_site: Path) -> None:
 
 
 def crawl(recorded: RecordedPage, base: str, paths: list[str]) -> dict[str, list[str]]:
+    """Opens every page, each in a fresh tab that is closed after it: with the back/forward
+    cache on, one tab walked through every page would keep them all (the checker's runtime
+    among them) alive in its cache."""
     problems: dict[str, list[str]] = {}
-    console: list[str] = []
     recorded.context.add_init_script(CSP_RECORDER)
-    recorded.page.on("console", lambda m: console.append(f"{m.type}: {m.text}")
-                     if m.type in ("error", "warning") else None)
     for path in paths:
-        console.clear()
-        recorded.page.goto(base + path, wait_until="load")
-        recorded.page.wait_for_timeout(150)  # let late theme scripts run
-        found = recorded.page.evaluate("window.__csp") + console
+        console: list[str] = []
+        page = recorded.context.new_page()
+        page.on("console", lambda m, seen=console: seen.append(f"{m.type}: {m.text}")
+                if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda error: recorded.errors.append(str(error)))
+        try:
+            page.goto(base + path, wait_until="load")
+            page.wait_for_timeout(150)  # let late theme scripts run
+            found = page.evaluate("window.__csp") + console
+        finally:
+            page.close()
         if found:
             problems[path] = found
     return problems
