@@ -21,7 +21,7 @@ OUTCOMES_PAGE = "/checker/outcomes/"
 def outcome(recorded: RecordedPage, outcome_id: str):  # type: ignore[no-untyped-def]
     """The outcome's heading and the button and status after it."""
     heading = recorded.page.locator(f"h3#{outcome_id}")
-    block = heading.locator("xpath=following-sibling::p[1]")
+    block = heading.locator("xpath=following-sibling::div[1]")
     return heading, block.get_by_role("button", name="Copy link"), block.get_by_role("status")
 
 
