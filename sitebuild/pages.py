@@ -7,6 +7,7 @@ docs/includes/; this module gathers the data from the rules.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from jinja2 import Environment
@@ -27,7 +28,7 @@ from checker.flow import AUDIENCE, SAFETY_NOTES, THERAPIST, regime_on
 from checker.letters import DETAILS, LETTERS, template
 
 from .paths import DOCS, INCLUDES
-from .texts import demote, flag_text, outcome_text, question_text
+from .texts import demote, flag_text, outcome_text, question_text, split_title
 
 
 def _render(env: Environment, name: str, **context: object) -> str:
@@ -190,11 +191,46 @@ def anchor_source(anchor: str) -> tuple[str, str]:
     raise FileNotFoundError(f"published anchor {anchor!r}: no page docs/{stem}.md")
 
 
-def site_published_anchors(env: Environment) -> str:
-    """The list campaigners can cite, from docs/includes/published-anchors.txt."""
-    anchors = []
-    for line in (INCLUDES / "published-anchors.txt").read_text(encoding="utf-8").split():
-        source, fragment = anchor_source(line)
-        anchors.append({"url": line, "source": source, "fragment": fragment})
-    return _render(env, "published-anchors", anchors=anchors)
+_INCLUDE = re.compile(r"\{!\s*(.+?)\s*!\}")
+# A heading with an id in its attribute list: `## Title {#id}`, `## Title { #id .class }`.
+_HEADING_ID = re.compile(r"^#{1,6}\s+(.+?)\s*\{:?[^{}\n]*?(?<![\w/])#([A-Za-z][\w-]*)[^{}\n]*\}\s*$",
+                         re.MULTILINE)
 
+
+def with_includes(text: str) -> str:
+    """A page's Markdown with its `{!file!}` includes read in, as the build reads them."""
+    return _INCLUDE.sub(lambda m: with_includes((INCLUDES / m.group(1)).read_text(encoding="utf-8")), text)
+
+
+def page_headings(source: str) -> tuple[str, dict[str, str]]:
+    """A page's `# Title` and the title of each heading with an id (includes read in)."""
+    text = with_includes((DOCS / source).read_text(encoding="utf-8"))
+    title, _ = split_title(text, source)
+    return title, {match.group(2): match.group(1) for match in _HEADING_ID.finditer(text)}
+
+
+def site_published_anchors(env: Environment) -> str:
+    """The links campaigners can cite: every outcome of the checker in the order of its page, then
+    each page's sections from docs/includes/published-anchors.txt, under the page's title."""
+    outcomes_page = "checker/outcomes/"
+    pages: dict[str, tuple[str, dict[str, str]]] = {}  # source -> (page title, heading titles)
+    links: dict[str, list[dict[str, str]]] = {}  # source -> its published sections
+    for line in (INCLUDES / "published-anchors.txt").read_text(encoding="utf-8").split():
+        url, _, fragment = line.partition("#")
+        if url == outcomes_page:
+            if fragment not in OUTCOMES:
+                raise ValueError(f"published anchor {line!r}: no outcome {fragment!r}")
+            continue  # every outcome is listed below, with its title
+        source, _ = anchor_source(line)
+        if source not in pages:
+            pages[source] = page_headings(source)
+        headings = pages[source][1]
+        if fragment not in headings:
+            raise ValueError(f"published anchor {line!r}: no heading with id {fragment!r} in docs/{source}")
+        links.setdefault(source, []).append({"url": line, "source": source, "fragment": fragment,
+                                             "title": headings[fragment]})
+    outcomes = [{"url": f"{outcomes_page}#{outcome.id}", "source": "checker/outcomes.md",
+                 "fragment": outcome.id, "title": outcome_text(outcome.id).title}
+                for _, belongs in _GROUPS for outcome in OUTCOMES.values() if belongs(outcome)]
+    groups = [{"title": title, "links": links[source]} for source, (title, _) in pages.items()]
+    return _render(env, "published-anchors", outcomes=outcomes, groups=groups)
