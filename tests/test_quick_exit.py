@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlparse
@@ -29,7 +30,11 @@ NEUTRAL = {"https://www.bbc.co.uk/weather", "https://www.metoffice.gov.uk/", "ht
 
 # Recorded from before any page script: each wipe (and whether the page was already hidden),
 # and every message the page posts to a worker (the checker's steps carry its answers).
-RECORDER = """
+# When the page was last shown (its load, or its return from the back/forward cache).
+SHOWN = """
+window.addEventListener("pageshow", () => { window.__shownAt = performance.timeOrigin + performance.now(); });
+"""
+RECORDER = SHOWN + """
 window.__wipes = [];
 document.addEventListener("checker:wipe", () => window.__wipes.push(
   document.body.classList.contains("quick-exit-active")));
@@ -101,21 +106,25 @@ def press_shift(recorded: RecordedPage, times: int) -> None:
 
 def travel(recorded: RecordedPage, direction: str) -> None:
     """Back or Forward as a person presses it: to another page, or to another step of the
-    checker (the same page, another history entry). A page shown again from the back/forward
-    cache fires no load event, so this waits for the entry to be shown, polling from here (the
-    site's CSP forbids Playwright's eval-based waits)."""
+    checker (the same page, another history entry). Done when the entry is shown: a step
+    within the page has changed the history state; another page (loaded, or back from the
+    back/forward cache, which fires no load event) has fired its pageshow since the press.
+    Polled from here: the site's CSP forbids Playwright's eval-based waits."""
     page = recorded.page
-    where = "[window.__travel, JSON.stringify(history.state)]"
-    before = page.evaluate(f"window.__travel = Math.random(), {where}")
+    marker, state = page.evaluate("[window.__travel = Math.random(), JSON.stringify(history.state)]")
+    pressed = time.time() * 1000 - 50  # ms since the epoch, as the page's clock gives them
     try:
         (page.go_back if direction == "back" else page.go_forward)(wait_until="commit")
     except PlaywrightError:  # Playwright lost track of a step within the page: the poll decides
         pass
     for _ in range(200):
         try:
-            if page.evaluate(f"document.readyState === 'complete' && {where}") not in (False, before):
+            ready, now_marker, now_state, shown_at = page.evaluate(
+                "[document.readyState, window.__travel, JSON.stringify(history.state),"
+                " window.__shownAt || 0]")
+            if ready == "complete" and (now_state != state if now_marker == marker else shown_at >= pressed):
                 return
-        except Exception:  # the old document went away while it was asked
+        except PlaywrightError:  # the old document went away while it was asked
             pass
         page.wait_for_timeout(50)
     raise AssertionError(f"{direction}: no page was shown")
@@ -338,7 +347,7 @@ def test_the_exit_wipes_the_checker_answers(recorded: RecordedPage, how: str) ->
 # With the browser's back/forward cache on (as in every real browser), a page left by any
 # route is kept frozen and shown again by Back. Nothing answered may come back with it.
 
-RESTORES = """
+RESTORES = SHOWN + """
 window.__restored = false;
 window.addEventListener("pageshow", (event) => { window.__restored = event.persisted; });
 """
@@ -354,6 +363,9 @@ def reach_outcome(recorded: RecordedPage) -> None:
         page.locator(f'[data-question="{fact}"] [data-answer="{value}"]').click(timeout=READY)
     page.locator(f'[data-outcome="{OUTCOME}"]').wait_for(state="visible", timeout=READY)
     assert page.locator(".checker-summary").is_visible()
+    # Python has started, so nothing more comes from the checker's worker: a browser evicts a
+    # cached page that still runs script, and the page would then load afresh, not come back.
+    page.locator('[data-checker][data-runtime="ready"]').wait_for(state="attached", timeout=READY)
 
 
 def shows_no_answer(recorded: RecordedPage) -> None:
@@ -389,6 +401,7 @@ def test_back_after_exit_shows_no_answer(recorded: RecordedPage, where: str, how
         page.locator('article a[href="../about/"]').first.click()  # "Information, not legal advice"
         page.wait_for_url(re.compile(r"/about/"))
     leave_by(recorded, how)
+    page.wait_for_timeout(500)  # as a person would, Back comes a moment after the exit
 
     travel(recorded, "back")
     if where == "page-reached-from-checker":
