@@ -29,10 +29,7 @@ def test_a_failing_python_still_leads_to_the_outcome_and_its_letter(recorded: Re
     page = recorded.page
     recorded.context.add_init_script(FAILING_WORKER)
     open_checker(recorded)
-    for _ in range(READY // 100):  # polled: the page's CSP forbids Playwright's eval-based waits
-        if page.locator("[data-checker]").get_attribute("data-runtime") == "ready":
-            break
-        page.wait_for_timeout(100)
+    page.locator('[data-checker][data-runtime="ready"]').wait_for(state="attached", timeout=READY)
     page.evaluate("window.__fail = true")
     walk(recorded, THERAPIST_TO["decline-and-preserve"])
     outcome(recorded, "decline-and-preserve")
