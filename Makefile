@@ -1,5 +1,6 @@
 # make serve  - build the site and serve it on http://127.0.0.1:8000 (reloads on change)
 # make build  - build the site into site/
+# make bench  - performance figures (BEFORE=dir also measures an earlier build on the phone)
 # make test   - lint (ruff), then every test (rules, CLI, Pyodide parity, site build, content, browser)
 # Each target installs what it needs, from pinned versions, into .venv/ and node_modules/.
 
@@ -33,7 +34,7 @@ test: deps
 	$(BIN)/python -m pytest
 
 bench: deps
-	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.run $(if $(BEFORE),--before $(BEFORE))
 
 clean:
 	rm -rf site .pytest_cache

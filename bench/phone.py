@@ -8,17 +8,21 @@ records, from navigation: the first question painted; every answer's wait at hum
 ready; whether "cannot run" ever showed; bytes transferred by file. The bare Pyodide page
 (bench/run.py's yardstick: loadPyodide() as Pyodide ships it) is measured in the same run.
 
-    .venv/bin/python -m bench.phone [--site DIR] [--runs 1]   (make bench runs it too)
+    .venv/bin/python -m bench.phone [--site DIR] [--before DIR] [--runs 3]   (make bench runs it too)
+
+`--before` measures an earlier build of the site in the same run, for before/after figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import tempfile
 from pathlib import Path
 from urllib.parse import urlparse
 
+from tests.support.checker_page import fill_date
 from tests.support.host import build_site, serve_like_a_host
 from tests.support.journeys import THERAPIST_TO
 
@@ -64,6 +68,7 @@ def phone_page(browser):  # type: ignore[no-untyped-def]
     def finished(request) -> None:  # type: ignore[no-untyped-def]
         sizes = request.sizes()
         name = urlparse(request.url).path.rsplit("/", 1)[-1] or "index.html"
+        name = re.sub(r"-\d+(\.\d+)+-py3", "-*-py3", name)  # the wheel, whatever its version
         by_file[name] = by_file.get(name, 0) + sizes["responseBodySize"] + sizes["responseHeadersSize"]
 
     context.on("requestfinished", finished)
@@ -85,7 +90,7 @@ def checker_run(browser, base: str) -> dict[str, object]:  # type: ignore[no-unt
             if not question.is_visible():
                 break  # the page gave up: no next question to answer
             if value[:4].isdigit():
-                question.locator('input[type="date"]').fill(value)
+                fill_date(question, value)
                 question.locator('[data-answer="continue"]').click()
             else:
                 question.locator(f'[data-answer="{value}"]').click()
@@ -112,52 +117,73 @@ def bare_run(browser, bare_base: str) -> dict[str, object]:  # type: ignore[no-u
         context.close()
 
 
-def report(checker: list[dict[str, object]], bare: list[dict[str, object]]) -> str:
+def report(pages: dict[str, list[dict[str, object]]], bare: list[dict[str, object]]) -> str:
+    """One column per checker page measured (the page before a change, if given, then now),
+    and the bare Pyodide page."""
     median = statistics.median
-    waits = [w for run in checker for w in run["waits"]]  # type: ignore[attr-defined]
-    lines = [
-        f"Phone profile (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, page CPU 4x slower, cold, "
-        f"pre-compressed), {len(checker)} run(s), answers every {PACE_MS / 1000:.0f} s:",
-        f"  first question painted (FCP): {median(r['first_question'] for r in checker):,.0f} ms",  # type: ignore[misc]
-        f"  answer -> next step shown, {len(waits)} answers: median {median(waits):,.0f} ms, "
-        f"max {max(waits):,.0f} ms",
-        "    each (ms, in order): " + " ".join(f"{w:.0f}" for w in checker[0]["waits"]),  # type: ignore[attr-defined]
-        f"  Python ready: {median(r['ready'] or float('nan') for r in checker):,.0f} ms "  # type: ignore[misc]
-        f"(bare Pyodide page: {median(r['ready'] for r in bare):,.0f} ms)",  # type: ignore[misc]
-        f"  answered: {sum(len(r['waits']) for r in checker)} of {len(JOURNEY) * len(checker)}; "  # type: ignore[arg-type]
-        f"failure shown: {[r['failed'] for r in checker if r['failed']] or 'never'}",
-        "  transferred (KB, first run)  checker page | bare Pyodide page",
-    ]
-    ours: dict[str, int] = checker[0]["bytes"]  # type: ignore[assignment]
-    theirs: dict[str, int] = bare[0]["bytes"]  # type: ignore[assignment]
-    def line(name: str, mine: int, yardstick: int) -> str:
-        return f"    {name[:44]:<44} {mine / 1024:>8,.0f} | {yardstick / 1024:>8,.0f}"
+    runs = len(bare)
 
-    for name in sorted(set(ours) | set(theirs), key=lambda n: -max(ours.get(n, 0), theirs.get(n, 0))):
-        lines.append(line(name, ours.get(name, 0), theirs.get(name, 0)))
-    lines.append(line("total", sum(ours.values()), sum(theirs.values())))
-    return "\n".join(lines)
+    def ms(value: float) -> str:
+        return "-" if value != value else f"{value:,.0f} ms"  # NaN: never happened
+
+    rows: list[list[str]] = [["", *pages, "bare Pyodide page"]]
+    def row(name: str, cells: list[str], bare_cell: str = "") -> None:
+        rows.append([name, *cells, bare_cell])
+
+    def waits(page_runs: list[dict[str, object]]) -> list[float]:
+        return [w for run in page_runs for w in run["waits"]]  # type: ignore[attr-defined]
+
+    row("First question painted (FCP)", [ms(median(r["first_question"] for r in p)) for p in pages.values()])  # type: ignore[misc]
+    row("Answers shown", [f"{len(waits(p))} of {len(JOURNEY) * runs}" for p in pages.values()])
+    nan = float("nan")
+    row("Answer to next step, median", [ms(median(waits(p)) if waits(p) else nan) for p in pages.values()])
+    row("Answer to next step, max", [ms(max(waits(p), default=nan)) for p in pages.values()])
+    row("Python ready", [ms(median(r["ready"] or nan for r in p)) for p in pages.values()],  # type: ignore[misc]
+        ms(median(r["ready"] for r in bare)))  # type: ignore[misc]
+    row("Failure shown", [", ".join(str(r["failed"]) for r in p if r["failed"]) or "never"
+                          for p in pages.values()])
+    transferred = [*(p[0]["bytes"] for p in pages.values()), bare[0]["bytes"]]  # first run of each
+    names = sorted({n for files in transferred for n in files},  # type: ignore[attr-defined]
+                   key=lambda n: -max(files.get(n, 0) for files in transferred))  # type: ignore[attr-defined]
+    for name in names:
+        rows.append([f"KB: {name}", *(f"{files.get(name, 0) / 1024:,.0f}" for files in transferred)])  # type: ignore[attr-defined]
+    rows.append(["KB: total, cold", *(f"{sum(files.values()) / 1024:,.0f}" for files in transferred)])  # type: ignore[attr-defined]
+
+    from bench.run import table
+    heading = (f"Phone profile (150 ms RTT, 1.6 Mbit/s down, 750 kbit/s up, page CPU 4x slower, cold, "
+               f"pre-compressed), median of {runs} run(s), one answer every {PACE_MS / 1000:.0f} s "
+               f"along a {len(JOURNEY)}-answer journey:")
+    each = [f"  answer waits, run 1, {label} (ms, in order): "
+            + " ".join(f"{w:.0f}" for w in page_runs[0]["waits"])  # type: ignore[attr-defined]
+            for label, page_runs in pages.items()]
+    return "\n".join([heading, "", table(rows), "", *each])
 
 
-def measure(site: Path, bare_dir: Path, runs: int) -> str:
+def measure(site: Path, bare_dir: Path, runs: int, before: Path | None = None) -> str:
+    """The checker page of `site` (and of `before`, if given) against the bare Pyodide page,
+    taking turns in each run so that all meet the same machine."""
     from playwright.sync_api import sync_playwright
 
     from tests.support.host import CHROMIUM, CHROMIUM_ARGS
 
-    server, base = serve_like_a_host(site, precompressed=True)
+    sites = {**({"before": before} if before else {}), "now": site}
+    servers = {label: serve_like_a_host(path, precompressed=True) for label, path in sites.items()}
     bare_server, bare_base = serve_like_a_host(bare_dir, headers=False, precompressed=True)
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            checker, bare = [], []
+            pages: dict[str, list[dict[str, object]]] = {label: [] for label in sites}
+            bare: list[dict[str, object]] = []
             for _ in range(runs):
-                checker.append(checker_run(browser, base))
+                for label, (_, base) in servers.items():
+                    pages[label].append(checker_run(browser, base))
                 bare.append(bare_run(browser, bare_base))
             browser.close()
     finally:
-        server.shutdown()
+        for server, _ in servers.values():
+            server.shutdown()
         bare_server.shutdown()
-    return report(checker, bare)
+    return report(pages, bare)
 
 
 def main() -> None:
@@ -165,12 +191,13 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--site", type=Path, help="use this built site instead of building")
-    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--before", type=Path, help="also measure this built site (an earlier version)")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="bench-phone-"))
     site = args.site or build_site(work / "site")
     bare_dir, _ = make_bare_site(site, work / "bare")
-    print(measure(site, bare_dir, args.runs))
+    print(measure(site, bare_dir, args.runs, args.before))
 
 
 if __name__ == "__main__":

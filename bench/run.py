@@ -394,7 +394,9 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="use this built site instead of building")
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, default=3)
-    parser.add_argument("--phone-runs", type=int, default=1, help="phone profile runs (bench/phone.py)")
+    parser.add_argument("--phone-runs", type=int, default=3, help="phone profile runs (bench/phone.py)")
+    parser.add_argument("--before", type=Path,
+                        help="an earlier build of the site, also measured on the phone profile")
     args = parser.parse_args()
 
     info = machine()
@@ -463,7 +465,7 @@ def main() -> None:
         print(table(rows))
 
         if args.phone_runs:
-            print("\n" + phone.measure(site, bare_dir, args.phone_runs))
+            print("\n" + phone.measure(site, bare_dir, args.phone_runs, args.before))
 
         if not args.no_lighthouse:
             RESULTS.mkdir(exist_ok=True)

@@ -4,13 +4,14 @@ ready, draft and download a letter, and still find every outcome when things fai
 from __future__ import annotations
 
 import io
+import json
 import time
 from pathlib import Path
 
 import docx
 import pytest
 
-from checker import OUTCOMES
+from checker import OUTCOMES, web
 from sitebuild.wheel import wheel_name
 from tests.support.checker_page import (
     READY,
@@ -108,9 +109,15 @@ def test_a_letter_is_drafted_with_the_details_and_downloads(recorded: RecordedPa
     assert got.value.suggested_filename.endswith(".docx")
     word = tmp_path / "letter.docx"
     got.value.save_as(word)
-    paragraphs = [p.text for p in docx.Document(io.BytesIO(word.read_bytes())).paragraphs]
+    document = docx.Document(io.BytesIO(word.read_bytes()))
+    paragraphs = [p.text for p in document.paragraphs]
     assert "Dear DC Jones," in paragraphs and "Kind regards," in paragraphs
     assert any("section 44C(1)(c)" in p for p in paragraphs)
+    # The subject stands out as the letter's title, as in a letter drafted on the command line.
+    titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
+    answers = dict([*TO_SHARE[:TO_SHARE.index(("handling_given", "yes"))], ("handling_given", "no")])
+    subject = json.loads(web.letter(json.dumps({"answers": answers, "details": {"reference": "OP-4471"}})))["subject"]
+    assert titles == [subject]
     assert recorded.foreign_requests() == []
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import time
 
+import docx
 import pytest
 
 from checker.web import letter
@@ -72,6 +73,33 @@ def test_answers_come_from_the_table_then_from_python_mid_journey(recorded: Reco
     panel.locator(".checker-letter-output").wait_for(state="visible", timeout=READY)
     assert "Alex Example" in panel.locator("textarea").input_value()
     assert recorded.page.locator(".checker-failed").is_hidden()
+    assert_nothing_left_behind(recorded)
+
+
+def test_a_letter_drafted_before_python_downloads_with_its_subject_as_title(recorded: RecordedPage,
+                                                                             tmp_path) -> None:  # type: ignore[no-untyped-def]
+    held: list[object] = []
+    recorded.page.add_init_script(PATIENT)
+    recorded.page.route("**/*.whl", lambda route: held.append(route))
+    open_checker(recorded)
+    walk(recorded, TO_SHARE)
+    outcome(recorded, "share-with-consent")
+    assert runtime(recorded) == "starting"
+    panel = recorded.page.locator('[data-outcome="share-with-consent"]')
+    panel.locator('[data-letter-action="draft"]').click()  # from the table: no Python yet
+    panel.locator(".checker-letter-output").wait_for(state="visible")
+    drafted = json.loads(letter(json.dumps({"answers": dict(TO_SHARE), "details": {}})))
+    assert panel.locator("textarea").input_value() == drafted["text"]
+    with recorded.page.expect_download(timeout=READY) as got:
+        panel.locator('[data-letter-action="docx"]').click()  # waits for Python, then makes it
+        deadline = time.time() + 60
+        while not held and time.time() < deadline:
+            recorded.page.wait_for_timeout(100)
+        held[0].continue_()  # type: ignore[attr-defined]
+    saved = tmp_path / "reply.docx"
+    got.value.save_as(saved)
+    document = docx.Document(str(saved))
+    assert [p.text for p in document.paragraphs if p.style.name == "Title"] == [drafted["subject"]]
     assert_nothing_left_behind(recorded)
 
 

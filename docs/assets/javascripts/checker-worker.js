@@ -1,6 +1,7 @@
 // Runs the checker's Python rules in Pyodide, off the page's main thread.
 // In:  {type: "boot", indexURL, wheelURL, stdLibURL, lockInfo}, then
-//      {id, type: "step" | "letter" | "docx", payload}
+//      {id, type: "step" | "letter" | "docx" | "record" | "record_docx", payload}
+//      (docx: {text, title}, the title being the letter's subject as Python drafted it)
 // Out: {type: "progress", received, open} (bytes of Pyodide, its standard library and the
 //      rules received so far; downloads still open) | {type: "ready", timings} |
 //      {type: "failed", message} |
@@ -15,7 +16,7 @@ const handlers = {
   step: (payload) => JSON.parse(web.step(JSON.stringify(payload))),
   letter: (payload) => JSON.parse(web.letter(JSON.stringify(payload))),
   docx: (payload) => {
-    const bytes = web.docx(payload.text);
+    const bytes = web.docx(payload.text, payload.title || null);
     try { return bytes.toJs(); } finally { bytes.destroy(); }
   },
   record: (payload) => JSON.parse(web.record(JSON.stringify(payload.request), payload.today)),

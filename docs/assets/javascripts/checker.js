@@ -342,9 +342,12 @@
   }
 
   // ------------------------------------------------------------------ letters
+  // Each drafted letter's subject, as Python wrote it: the Word document sets it as the title.
+  const subjects = new WeakMap();
+
   function clearLetter(panel) {
     all("[data-detail]", panel).forEach((input) => { input.value = ""; });
-    all("[data-letter-text]", panel).forEach((text) => { text.value = ""; });
+    all("[data-letter-text]", panel).forEach((text) => { text.value = ""; subjects.delete(text); });
     all(".checker-letter-output", panel).forEach((output) => { output.hidden = true; });
   }
 
@@ -399,6 +402,7 @@
         return;
       }
       draft.value = drafted.text || "";
+      subjects.set(draft, drafted.subject);  // none from the table: Python gives it when needed
       draft.setSelectionRange(0, 0);  // the draft is read from its first line
       draft.scrollTop = 0;
       one(".checker-letter-output", block).hidden = false;
@@ -415,7 +419,10 @@
     } else if (action === "docx") {
       let bytes;
       try {
-        bytes = await whileLoading(status, () => call("docx", { text: draft.value }));
+        bytes = await whileLoading(status, async () => {
+          const title = subjects.get(draft) || (await call("letter", { answers, details: {} })).subject;
+          return call("docx", { text: draft.value, title });
+        });
       } catch (error) {
         status.textContent = text.textNoDocx;
         return;
