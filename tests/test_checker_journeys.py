@@ -116,8 +116,8 @@ def test_a_letter_is_drafted_with_the_details_and_downloads(recorded: RecordedPa
     # The subject stands out as the letter's title, as in a letter drafted on the command line.
     titles = [p.text for p in document.paragraphs if p.style.name == "Title"]
     answers = dict([*TO_SHARE[:TO_SHARE.index(("handling_given", "yes"))], ("handling_given", "no")])
-    subject = json.loads(web.letter(json.dumps({"answers": answers, "details": {"reference": "OP-4471"}})))["subject"]
-    assert titles == [subject]
+    drafted = web.letter(json.dumps({"answers": answers, "details": {"reference": "OP-4471"}}))
+    assert titles == [json.loads(drafted)["subject"]]
     assert recorded.foreign_requests() == []
 
 
