@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from string import Template
 
-from .engine import decide
+from .engine import Result, decide
 from .flow import CHAPTER_3A, FLOWS, regime_on
 from .meta import long_date
 from .texts import TEXTS, words
@@ -26,6 +26,8 @@ from .texts import TEXTS, words
 _WORDS = words("letters")
 #: The details a visitor may type; each shows as a [bracketed] gap when left empty.
 DETAILS: dict[str, str] = dict(_WORDS["details"])
+#: What the page says where the answers rule a letter out.
+NO_LETTER: str = _WORDS["no_letter"]["message"]
 LETTERS = tuple(sorted(
     folder.name for folder in TEXTS.joinpath("outcomes").iterdir()
     if folder.joinpath("letter.txt").is_file()
@@ -88,11 +90,19 @@ def sample(outcome_id: str) -> str:
     return fill(outcome_id, conditions, values({}, None, chapter_3a=True))
 
 
+def offered(result: Result) -> bool:
+    """Whether the page offers a letter for this result: its outcome has one, and no answer
+    rules a letter out (letters.toml, [no_letter])."""
+    ruled_out = any(result.answers.get(fact) in values
+                    for fact, values in _WORDS["no_letter"]["when"].items())
+    return result.outcome in LETTERS and not ruled_out
+
+
 def draft(audience: str, facts: Mapping[str, object], details: Mapping[str, str],
           today: date | None = None) -> Letter:
-    """The letter for the outcome these facts reach (raises LookupError if it has none)."""
+    """The letter for the outcome these facts reach (raises LookupError if none is offered)."""
     result = decide(audience, facts, today=today)
-    if result.outcome not in LETTERS:
+    if not offered(result):
         raise LookupError(f"no letter for {result.outcome or 'an unfinished path'}")
     answers = result.answers
     chapter_3a = result.regime == regime_on(CHAPTER_3A).id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-__version__ = "1.1.0"
+__version__ = "1.2.0"
 
 #: The one setting for the date the law is stated as at (shown on every page and outcome).
 LAW_STATED_AS_AT = date(2026, 12, 1)

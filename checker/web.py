@@ -72,7 +72,10 @@ def step_dict(request: dict[str, object], today: str | None = None) -> dict[str,
     if result.outcome is None:
         shown["kind"] = "date" if result.is_date else "choice"
     else:
+        from .letters import offered
+
         shown["notes"] = list(result.notes)
+        shown["letter"] = offered(result)
     return shown
 
 

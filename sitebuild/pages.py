@@ -25,7 +25,7 @@ from checker import (
     long_date,
 )
 from checker.flow import AUDIENCE, SAFETY_NOTES, THERAPIST, regime_on
-from checker.letters import DETAILS, LETTERS, template
+from checker.letters import DETAILS, LETTERS, NO_LETTER, offered, template
 
 from .paths import DOCS, INCLUDES
 from .texts import demote, flag_text, outcome_text, question_text, split_title
@@ -90,10 +90,14 @@ def question(fact: str, options: tuple[str, ...], first: bool) -> dict[str, obje
 
 def letter(outcome_id: str) -> dict[str, object]:
     text = template(outcome_id)
+    # Where some answers reaching this outcome rule a letter out, the page says why instead.
+    ruled_out = any(result.outcome == outcome_id and not offered(result)
+                    for audience in FLOWS for result in all_paths(audience))
     return {
         "kind": "written response" if outcome_id == "object-to-application" else "letter or email",
         "details": [{"key": key, "label": label.capitalize()}
                     for key, label in DETAILS.items() if f"${key}" in text],
+        "none": NO_LETTER if ruled_out else None,
     }
 
 

@@ -130,18 +130,18 @@ def trimmed_stdlib(wheel: bytes) -> dict[str, object]:
     {"zip": bytes, "kept": [name, ...], "dropped": [name, ...]}. Cached in the system temp
     directory, keyed by the Pyodide version, the wheel and the script."""
     from checker import FLOWS, all_paths
-    from checker.letters import LETTERS
+    from checker.letters import offered
 
     script = Path(__file__).with_name("trim_stdlib.mjs")
     key = hashlib.sha256(pyodide_version().encode() + wheel + script.read_bytes()).hexdigest()
 
     def request() -> dict[str, object]:
         paths = [({"audience": audience, **{fact: str(result.answers[fact]) for fact in result.path}},
-                  result.outcome) for audience in FLOWS for result in all_paths(audience)]
+                  offered(result)) for audience in FLOWS for result in all_paths(audience)]
         with zipfile.ZipFile(io.BytesIO(wheel)) as unpacked:
             files = {name: base64.b64encode(unpacked.read(name)).decode() for name in unpacked.namelist()}
         return {"files": files, "steps": [answers for answers, _ in paths] + [{"audience": "?"}],
-                "letters": [answers for answers, outcome in paths if outcome in LETTERS]}
+                "letters": [answers for answers, has_letter in paths if has_letter]}
 
     result = _run_node_cached(script.name, request, BYTECODE_CACHE / f"stdlib-{key}.json",
                               "trimmed Pyodide's standard library")

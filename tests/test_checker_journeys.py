@@ -24,7 +24,7 @@ from tests.support.checker_page import (
     visible_sections,
     walk,
 )
-from tests.support.journeys import THERAPIST_TO
+from tests.support.journeys import THERAPIST_TO, from_golden
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -119,6 +119,22 @@ def test_a_letter_is_drafted_with_the_details_and_downloads(recorded: RecordedPa
     drafted = web.letter(json.dumps({"answers": answers, "details": {"reference": "OP-4471"}}))
     assert titles == [json.loads(drafted)["subject"]]
     assert recorded.foreign_requests() == []
+
+
+def test_a_young_client_asking_for_their_notes_gets_no_letter(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    walk(recorded, [("audience", "therapist"), ("risk_now", "no"), ("requester", "client"),
+                    ("client_child_or_lacks_capacity", "yes")])
+    outcome(recorded, "get-advice-first")
+    panel = recorded.page.locator('[data-outcome="get-advice-first"]')
+    assert panel.locator("[data-letter]").is_hidden()
+    assert "came from your client, not from the police" in panel.locator("[data-no-letter]").inner_text()
+    # The same outcome after a police request offers its holding reply.
+    recorded.page.locator('[data-control="restart"]').click()
+    walk(recorded, from_golden("get-advice-first", requester="police-england-wales"))
+    outcome(recorded, "get-advice-first")
+    assert panel.locator("[data-letter]").is_visible()
+    assert panel.locator("[data-no-letter]").is_hidden()
 
 
 def test_blocked_webassembly_shows_the_fallback(recorded: RecordedPage) -> None:

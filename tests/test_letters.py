@@ -13,8 +13,9 @@ import pytest
 
 from checker.docx import docx_bytes
 from checker.letters import DETAILS, LETTERS, draft
-from checker.web import letter
+from checker.web import letter, step_dict
 from tests.support.documents import check_word_layout, letter_paths
+from tests.support.journeys import from_golden
 
 TODAY = "2026-11-21"
 PROVISION = re.compile(r"(?i)section \d+[A-Z]?|rule 17\.\d|Articles? \d|regulation \d|Schedule \d")
@@ -98,6 +99,20 @@ def test_a_path_without_a_letter_says_so() -> None:
         draft("survivor", {"where": "scotland"}, {})
     shown = json.loads(letter(json.dumps({"answers": {"audience": "survivor", "where": "scotland"}})))
     assert shown["status"] == "error"
+
+
+def test_no_letter_when_your_own_client_asked() -> None:
+    # A young client asking you to send their notes: advice first, and no police request to
+    # answer, so no letter; the same outcome after a police request keeps its holding reply.
+    answers = {"audience": "therapist", "risk_now": "no", "requester": "client",
+               "client_child_or_lacks_capacity": "yes"}
+    shown = step_dict({"answers": answers})
+    assert shown["outcome"] == "get-advice-first" and shown["letter"] is False
+    with pytest.raises(LookupError):
+        draft("therapist", {k: v for k, v in answers.items() if k != "audience"}, {})
+    assert json.loads(letter(json.dumps({"answers": answers})))["status"] == "error"
+    police = dict(from_golden("get-advice-first", requester="police-england-wales"))
+    assert step_dict({"answers": police})["letter"] is True
 
 
 def test_the_web_entry_point_drafts_from_the_page_answers() -> None:

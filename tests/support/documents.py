@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from checker import FLOWS, all_paths
-from checker.letters import LETTERS
+from checker.letters import offered
 
 
 def letter_paths():  # type: ignore[no-untyped-def]
     for audience in FLOWS:
         for result in all_paths(audience, ask_side_questions=False):
-            if result.outcome in LETTERS:
+            if offered(result):
                 yield audience, result
 
 
