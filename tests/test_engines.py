@@ -161,10 +161,22 @@ def test_a_survivor_reaches_her_outcome(browsing: tuple[Engine, str]) -> None:
     assert "1 March 2026" in engine.evaluate(TEXT, ".checker-summary")
 
 
+# The theme fetches its search index on every page; a person reads a page for longer than
+# that takes. A page left while the fetch is still open comes back from WebKit's page cache
+# with the read failed (the theme's NotReadableError), so a test must not leave sooner.
+INDEX_LOADED = """() => performance.getEntriesByType("resource")
+  .some((entry) => entry.name.endsWith("/search_index.json") && entry.responseEnd > 0)"""
+
+
+def read(engine: Engine, url: str) -> None:
+    engine.goto(url)
+    wait_until(lambda: engine.evaluate(INDEX_LOADED), what=f"the search index on {url}")
+
+
 def test_exit_leaves_and_back_skips_the_page_left(browsing: tuple[Engine, str]) -> None:
     engine, base = browsing
-    engine.goto(f"{base}/")
-    engine.goto(f"{base}/therapists/")
+    read(engine, f"{base}/")
+    read(engine, f"{base}/therapists/")
     entries = engine.evaluate("() => history.length")
     engine.click(".quick-exit__button")
     wait_until(lambda: urlparse(engine.url()).netloc != urlparse(base).netloc, what="the exit")
