@@ -104,7 +104,8 @@ def letter(outcome_id: str) -> dict[str, object]:
 def panel(outcome_id: str) -> dict[str, object]:
     text = outcome_text(outcome_id)
     return {
-        "id": outcome_id, "title": text.title, "body": demote(text.body, f"c-{outcome_id}"),
+        "id": outcome_id, "title": text.title, "before": demote(text.before, f"c-{outcome_id}"),
+        "sample": text.sample, "after": demote(text.after, f"c-{outcome_id}"),
         "letter": letter(outcome_id) if outcome_id in LETTERS else None,
         "sources": source_rows(citations_for(outcome_id)),
         "record": THERAPIST in OUTCOMES[outcome_id].audiences,

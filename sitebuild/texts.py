@@ -70,7 +70,14 @@ def demote(markdown: str, prefix: str, levels: int = 1) -> str:
 class OutcomeText:
     title: str
     summary: str  # one line, from the front matter
-    body: str  # Markdown, with the letter in place of its `<!-- letter -->` marker
+    before: str  # Markdown up to the `<!-- letter -->` marker (all of it, if there is none)
+    sample: str = ""  # the letter, quoted, that takes the marker's place
+    after: str = ""  # Markdown after the marker
+
+    @property
+    def body(self) -> str:
+        """The whole text, with the letter in place of its marker."""
+        return "".join((self.before, self.sample, self.after))
 
 
 def front_matter(text: str, where: str) -> tuple[dict[str, str], str]:
@@ -106,9 +113,10 @@ def outcome_text(outcome_id: str) -> OutcomeText:
     has_letter = outcome_id in letters.LETTERS
     if has_letter != (LETTER_MARKER in body):
         raise ValueError(f"{where}: a {LETTER_MARKER} marker goes with a letter.txt, and only then")
-    if has_letter:
-        body = body.replace(LETTER_MARKER, quoted(letters.sample(outcome_id)))
-    return OutcomeText(title, fields["summary"], body)
+    if not has_letter:
+        return OutcomeText(title, fields["summary"], body)
+    before, _, after = body.partition(LETTER_MARKER)
+    return OutcomeText(title, fields["summary"], before, quoted(letters.sample(outcome_id)), after)
 
 
 def flag_text(name: str) -> tuple[str, str]:

@@ -128,12 +128,14 @@ def test_a_young_client_asking_for_their_notes_gets_no_letter(recorded: Recorded
     outcome(recorded, "get-advice-first")
     panel = recorded.page.locator('[data-outcome="get-advice-first"]')
     assert panel.locator("[data-letter]").is_hidden()
+    assert "Dear" not in panel.inner_text()  # neither the sample letter nor the reply tool
     assert "came from your client, not from the police" in panel.locator("[data-no-letter]").inner_text()
     # The same outcome after a police request offers its holding reply.
     recorded.page.locator('[data-control="restart"]').click()
     walk(recorded, from_golden("get-advice-first", requester="police-england-wales"))
     outcome(recorded, "get-advice-first")
     assert panel.locator("[data-letter]").is_visible()
+    assert "Dear [the officer" in panel.locator("[data-letter-sample] blockquote").inner_text()
     assert panel.locator("[data-no-letter]").is_hidden()
 
 

@@ -249,7 +249,9 @@
         item.hidden = !result.citations.includes(item.dataset.source);
       });
       clearLetter(panel);
-      all("[data-letter]", panel).forEach((block) => { block.hidden = result.letter === false; });
+      all("[data-letter], [data-letter-sample]", panel).forEach((block) => {
+        block.hidden = result.letter === false;
+      });
       all("[data-no-letter]", panel).forEach((none) => { none.hidden = result.letter !== false; });
       outcome = result.outcome;
       notes = result.notes;
