@@ -128,6 +128,33 @@ def test_the_site_menu_on_the_checker_page(browser: object, site_url: str) -> No
         phone.context.close()
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_on_a_touch_screen_no_answer_looks_chosen_before_it_is_tapped(browser: object, site_url: str,
+                                                                      scheme: str) -> None:
+    """A tap leaves the pointer "hovering" where it was, where the next question's first answer
+    then appears: on a screen without hover, a hovered answer looks like any other."""
+    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
+                         has_touch=True, color_scheme=scheme)
+    try:
+        page = phone.page
+        open_checker(phone)
+        assert page.evaluate("matchMedia('(hover: none)').matches")
+        page.locator('[data-answer="therapist"]').tap()
+        question = page.locator('[data-question="risk_now"]')
+        question.wait_for(state="visible")
+        first, other = question.locator("[data-answer]").nth(0), question.locator("[data-answer]").nth(1)
+        looks = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]"
+        untouched = other.evaluate(looks)
+        box = first.bounding_box()
+        assert box
+        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        wait_until(lambda: first.evaluate("e => e.matches(':hover')"), what="the pointer over the answer")
+        assert first.evaluate(looks) == untouched
+        assert phone.errors == []
+    finally:
+        phone.context.close()
+
+
 def test_python_starts_once_the_page_itself_is_ready(recorded: RecordedPage) -> None:
     """The worker (and with it the Pyodide download and compile) starts after the page has
     been parsed, so they do not compete with the page's own start-up for the processor
