@@ -153,6 +153,7 @@ def _run_node_cached(script: str, request: Callable[[], object], cached: Path,
     """The JSON a Node script beside this module prints for request() on its input, from the
     cache file when there is one."""
     if not cached.exists():
+        log.info("First build: %s under Node, about a minute, then cached", script)
         with timed(what):
             done = subprocess.run(["node", str(Path(__file__).with_name(script))],
                                   input=json.dumps(request()), capture_output=True, text=True, cwd=ROOT,

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import logging
 import tempfile
 from pathlib import Path
 
@@ -22,6 +23,8 @@ TEXT_SUFFIXES = frozenset({".js", ".mjs", ".css", ".json", ".html", ".svg", ".xm
 ALWAYS_UNDER = ("assets/pyodide/", "assets/checker/")
 KEEP_RATIO = 0.95  # drop a variant that saves less than 5 %
 CACHE = Path(tempfile.gettempdir()) / "site-compress-cache"
+SLOW_SIZE = 4_000_000  # Pyodide's WebAssembly file: the one that takes a while
+log = logging.getLogger("mkdocs.hooks.compress")
 
 
 def wanted(relative: str, size: int) -> bool:
@@ -47,6 +50,9 @@ def compressed(data: bytes, encoding: str) -> bytes:
     cached = CACHE / f"{digest}.{encoding}"
     if cached.exists():
         return cached.read_bytes()
+    if encoding == "br" and len(data) > SLOW_SIZE:
+        log.info("Compressing a %.0f MB file at Brotli quality 11: a minute or so, then cached",
+                 len(data) / 1e6)
     out = _brotli(data) if encoding == "br" else _gzip(data)
     CACHE.mkdir(parents=True, exist_ok=True)
     partial = cached.with_suffix(f".{encoding}.partial")
