@@ -88,11 +88,15 @@ def question(fact: str, options: tuple[str, ...], first: bool) -> dict[str, obje
     }
 
 
-def letter(outcome_id: str) -> dict[str, object]:
+def letters_ruled_out() -> set[str]:
+    """The letter outcomes that some answers reach with their letter ruled out
+    (letters.toml, [no_letter]): there the page says why instead."""
+    return {result.outcome for audience in FLOWS for result in all_paths(audience)
+            if result.outcome in LETTERS and not offered(result)}
+
+
+def letter(outcome_id: str, ruled_out: bool) -> dict[str, object]:
     text = template(outcome_id)
-    # Where some answers reaching this outcome rule a letter out, the page says why instead.
-    ruled_out = any(result.outcome == outcome_id and not offered(result)
-                    for audience in FLOWS for result in all_paths(audience))
     return {
         "kind": "written response" if outcome_id == "object-to-application" else "letter or email",
         "details": [{"key": key, "label": label.capitalize()}
@@ -101,12 +105,12 @@ def letter(outcome_id: str) -> dict[str, object]:
     }
 
 
-def panel(outcome_id: str) -> dict[str, object]:
+def panel(outcome_id: str, ruled_out: set[str]) -> dict[str, object]:
     text = outcome_text(outcome_id)
     return {
         "id": outcome_id, "title": text.title, "before": demote(text.before, f"c-{outcome_id}"),
         "sample": text.sample, "after": demote(text.after, f"c-{outcome_id}"),
-        "letter": letter(outcome_id) if outcome_id in LETTERS else None,
+        "letter": letter(outcome_id, outcome_id in ruled_out) if outcome_id in LETTERS else None,
         "sources": source_rows(citations_for(outcome_id)),
         "record": THERAPIST in OUTCOMES[outcome_id].audiences,
     }
@@ -115,10 +119,11 @@ def panel(outcome_id: str) -> dict[str, object]:
 def checker_app(env: Environment) -> str:
     questions = [question(fact, options, first=index == 0)
                  for index, (fact, options) in enumerate(all_questions().items())]
+    ruled_out = letters_ruled_out()
     return _render(
         env, "app",
         questions=questions,
-        outcomes=[panel(outcome_id) for outcome_id in OUTCOMES],
+        outcomes=[panel(outcome_id, ruled_out) for outcome_id in OUTCOMES],
         flags=flags("c", 2),
         law_stated_as_at=long_date(LAW_STATED_AS_AT),
         example_numbers=f"{CHAPTER_3A.day} {CHAPTER_3A.month} {CHAPTER_3A.year}",
