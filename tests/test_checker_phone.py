@@ -46,10 +46,24 @@ new MutationObserver((_, observer) => {
 """
 
 
-def test_answers_come_from_the_table_then_from_python_mid_journey(recorded: RecordedPage) -> None:
+def hold_the_rules(recorded: RecordedPage) -> list[object]:
+    """Holds back the rules' wheel, so Python cannot finish starting until `release`."""
     held: list[object] = []
     recorded.page.add_init_script(PATIENT)
-    recorded.page.route("**/*.whl", lambda route: held.append(route))  # Python cannot finish starting
+    recorded.page.route("**/*.whl", lambda route: held.append(route))
+    return held
+
+
+def release(recorded: RecordedPage, held: list[object]) -> None:
+    """Lets the held wheel through, once the page has asked for it."""
+    deadline = time.time() + 60
+    while not held and time.time() < deadline:
+        recorded.page.wait_for_timeout(100)  # Playwright hands over the request while it waits
+    held[0].continue_()  # type: ignore[attr-defined]
+
+
+def test_answers_come_from_the_table_then_from_python_mid_journey(recorded: RecordedPage) -> None:
+    held = hold_the_rules(recorded)
     open_checker(recorded)
     through_date = TO_SHARE.index(("request_date", "2026-02-10")) + 1
     walk(recorded, TO_SHARE[:through_date])  # up to and including the request date
@@ -58,10 +72,7 @@ def test_answers_come_from_the_table_then_from_python_mid_journey(recorded: Reco
     assert recorded.page.locator(".checker-waiting").is_hidden()
     summary = recorded.page.locator(".checker-summary").inner_text()
     assert "10 February 2026" in summary and summary.count("Change") == through_date
-    deadline = time.time() + 60
-    while not held and time.time() < deadline:
-        recorded.page.wait_for_timeout(100)
-    held[0].continue_()  # type: ignore[attr-defined]
+    release(recorded, held)
     recorded.page.locator('[data-checker]:not([data-runtime="starting"])').wait_for(state="attached",
                                                                                    timeout=READY)
     assert runtime(recorded) == "ready", recorded.page.locator(".checker-failed").get_attribute("data-reason")
@@ -78,9 +89,7 @@ def test_answers_come_from_the_table_then_from_python_mid_journey(recorded: Reco
 
 def test_a_letter_drafted_before_python_downloads_with_its_subject_as_title(recorded: RecordedPage,
                                                                              tmp_path) -> None:  # type: ignore[no-untyped-def]
-    held: list[object] = []
-    recorded.page.add_init_script(PATIENT)
-    recorded.page.route("**/*.whl", lambda route: held.append(route))
+    held = hold_the_rules(recorded)
     open_checker(recorded)
     walk(recorded, TO_SHARE)
     outcome(recorded, "share-with-consent")
@@ -92,10 +101,7 @@ def test_a_letter_drafted_before_python_downloads_with_its_subject_as_title(reco
     assert panel.locator("textarea").input_value() == drafted["text"]
     with recorded.page.expect_download(timeout=READY) as got:
         panel.locator('[data-letter-action="docx"]').click()  # waits for Python, then makes it
-        deadline = time.time() + 60
-        while not held and time.time() < deadline:
-            recorded.page.wait_for_timeout(100)
-        held[0].continue_()  # type: ignore[attr-defined]
+        release(recorded, held)
     saved = tmp_path / "reply.docx"
     got.value.save_as(saved)
     document = docx.Document(str(saved))
