@@ -145,11 +145,14 @@ def test_on_a_touch_screen_no_answer_looks_chosen_before_it_is_tapped(browser: o
         first, other = question.locator("[data-answer]").nth(0), question.locator("[data-answer]").nth(1)
         looks = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).color]"
         untouched = other.evaluate(looks)
-        box = first.bounding_box()
-        assert box
-        page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        wait_until(lambda: first.evaluate("e => e.matches(':hover')"), what="the pointer over the answer")
-        assert first.evaluate(looks) == untouched
+
+        def look_while_hovered() -> list[str] | None:
+            # The page may still be scrolling the question into view: hover() waits for the
+            # answer to stand still, and the look is read only while the pointer is over it.
+            first.hover()
+            return first.evaluate(f"e => e.matches(':hover') ? ({looks})(e) : null")
+
+        assert wait_until(look_while_hovered, what="the pointer over the answer") == untouched
         assert phone.errors == []
     finally:
         phone.context.close()
