@@ -245,6 +245,34 @@ def test_printing_shows_the_result_and_answers_not_the_site(recorded: RecordedPa
     assert page.locator('[data-outcome="survivor-no-notice"] .checker-law-date').is_visible()
 
 
+def test_a_drafted_letter_prints_as_edited_in_place_of_the_sample(recorded: RecordedPage,
+                                                                   tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    open_checker(recorded)
+    walk(recorded, THERAPIST_TO["decline-and-preserve"])
+    outcome(recorded, "decline-and-preserve")
+    page = recorded.page
+    panel = page.locator('[data-outcome="decline-and-preserve"]')
+    printed = panel.locator("[data-letter-printed]")
+    panel.locator('[data-letter-action="draft"]').click()
+    panel.locator(".checker-letter-output").wait_for(state="visible", timeout=READY)
+    draft = panel.locator("[data-letter-text]")
+    draft.fill(draft.input_value().replace("Yours sincerely", "With thanks, Robin Example"))
+    assert printed.is_hidden()  # on screen the box is the letter; the copy is for paper
+    page.emulate_media(media="print")
+    assert printed.is_visible() and panel.locator("[data-letter-sample]").is_hidden()
+    pdf = tmp_path / "result.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(pdf).pages).split())
+    assert "Your draft letter" in text and "With thanks, Robin Example" in text
+    assert "Yours sincerely" not in text  # the sample letter's sign-off
+    page.emulate_media(media="screen")
+    page.locator('[data-control="restart"]').click()
+    page.emulate_media(media="print")
+    assert printed.is_hidden() and printed.locator(".checker-letter-printed__text").text_content() == ""
+
+
 def test_the_reply_on_the_page_is_the_letter_drafted(recorded: RecordedPage) -> None:
     """The "What to say" words an outcome shows are the words of the letter it drafts."""
     open_checker(recorded)

@@ -351,8 +351,15 @@
 
   function clearLetter(panel) {
     all("[data-detail]", panel).forEach((input) => { input.value = ""; });
-    all("[data-letter-text]", panel).forEach((text) => { text.value = ""; subjects.delete(text); });
+    all("[data-letter-text]", panel).forEach((text) => { text.value = ""; subjects.delete(text); printLetter(text); });
     all(".checker-letter-output", panel).forEach((output) => { output.hidden = true; });
+  }
+
+  // The printout shows the draft as it stands (site.css prints it, never shows it on screen).
+  function printLetter(draft) {
+    const printed = one("[data-letter-printed]", draft.closest("[data-outcome]"));
+    one(".checker-letter-printed__text", printed).textContent = draft.value;
+    printed.hidden = !draft.value.trim();
   }
 
   function saveFile(name, blob) {
@@ -406,6 +413,7 @@
         return;
       }
       draft.value = drafted.text || "";
+      printLetter(draft);
       subjects.set(draft, drafted.subject);  // none from the table: Python gives it when needed
       draft.setSelectionRange(0, 0);  // the draft is read from its first line
       draft.scrollTop = 0;
@@ -522,6 +530,9 @@
       else if (target.dataset.control === "copy-link") copyLink(target);
       else if (target.dataset.control === "print") window.print();
       else if (target.dataset.control === "restart") restart();
+    });
+    root.addEventListener("input", (event) => {
+      if (event.target.matches("[data-letter-text]")) printLetter(event.target);
     });
     // Enter in a date box answers the question, as Continue does.
     root.addEventListener("keydown", (event) => {
