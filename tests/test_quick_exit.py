@@ -20,6 +20,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 
 from tests.conftest import RecordedPage, page_paths
+from tests.support.checker_page import outcome, walk
+from tests.support.journeys import THERAPIST_TO
 
 READY = 90_000
 GUIDANCE = "/therapists/"
@@ -363,8 +365,7 @@ def reach_outcome(recorded: RecordedPage) -> None:
         page.locator(f'[data-question="{fact}"] [data-answer="{value}"]').click(timeout=READY)
     page.locator(f'[data-outcome="{OUTCOME}"]').wait_for(state="visible", timeout=READY)
     assert page.locator(".checker-summary").is_visible()
-    # Python has started, so nothing more comes from the checker's worker: a browser evicts a
-    # cached page that still runs script, and the page would then load afresh, not come back.
+    # Python is ready, as for a visitor who has read the outcome: leaving ends it then.
     page.locator('[data-checker][data-runtime="ready"]').wait_for(state="attached", timeout=READY)
 
 
@@ -419,3 +420,29 @@ def test_back_after_exit_shows_no_answer(recorded: RecordedPage, where: str, how
     travel(recorded, "forward")
     assert page.url == recorded.site_url + CHECKER
     shows_no_answer(recorded)
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_leaving_ends_python_and_back_starts_it_again(recorded: RecordedPage) -> None:
+    """Python holds nothing of a journey once the page is left; the page Back brings back
+    starts it again, and what only Python makes (a Word letter) works as before."""
+    recorded.context.add_init_script(RESTORES + """
+window.addEventListener("pageshow", (event) => { if (event.persisted) {
+  window.__runtimeWhenRestored = document.querySelector("[data-checker]").dataset.runtime; } });
+""")
+    reach_outcome(recorded)
+    page = recorded.page
+    page.locator('article a[href="../about/"]').first.click()  # "Information, not legal advice"
+    page.wait_for_url(re.compile(r"/about/"))
+    travel(recorded, "back")
+    assert page.evaluate("[window.__restored, window.__runtimeWhenRestored]") == [True, "starting"]
+    walk(recorded, THERAPIST_TO["decline-and-preserve"])
+    outcome(recorded, "decline-and-preserve")
+    panel = page.locator('[data-outcome="decline-and-preserve"]')
+    panel.locator('[data-letter-action="draft"]').click()
+    panel.locator(".checker-letter-output").wait_for(state="visible", timeout=READY)
+    with page.expect_download(timeout=READY) as got:
+        panel.locator('[data-letter-action="docx"]').click()
+    assert got.value.suggested_filename == "reply-decline-and-preserve.docx"
+    assert page.locator('[data-checker][data-runtime="ready"]').count() == 1

@@ -91,6 +91,20 @@
     });
   }
 
+  // Leaving the page ends Python, and with it anything it held; a page the browser brings
+  // back from its back/forward cache starts it again (the table answers meanwhile).
+  function stopWorker() {
+    if (!worker || runtime === "failed") return;
+    clearTimeout(stallTimer);
+    worker.terminate();
+    worker = null;
+    runtime = "starting";
+    received = 0;
+    replies.forEach(({ reject }) => reject(new Error("page left")));
+    replies.clear();
+    showRuntime();
+  }
+
   function call(type, payload) {
     nextId += 1;
     const id = nextId;
@@ -546,6 +560,8 @@
     // Quick exit, and leaving the page by any route (quick-exit.js), wipe the answers and
     // return to the first question, so that Back never shows them.
     document.addEventListener("checker:wipe", () => restart(false));
+    window.addEventListener("pagehide", stopWorker);
+    window.addEventListener("pageshow", (event) => { if (event.persisted && !worker) startWorker(); });
   }
 
   setUp();
