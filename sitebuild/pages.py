@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from jinja2 import Environment
 
@@ -154,7 +155,8 @@ def checker_outcomes(env: Environment) -> str:
 
 
 def checker_decision_table(env: Environment) -> str:
-    """Every question, each answer, and where it leads (read from all paths)."""
+    """Every question, each answer, and where it leads (read from all paths), by question in
+    the order the paths first ask them."""
     tables = []
     for audience in FLOWS:
         leads: dict[tuple[str, str], dict[str, None]] = {}
@@ -164,7 +166,7 @@ def checker_decision_table(env: Environment) -> str:
                 value = result.answers[fact]
                 shown = regime_on(value).id if isinstance(value, date) else str(value)
                 leads.setdefault((fact, shown), {})[following] = None
-        rows = []
+        questions: dict[str, dict[str, Any]] = {}
         for (fact, shown), nexts in leads.items():
             text = question_text(fact)
             regime = next((r for r in REGIMES if r.id == shown), None)
@@ -173,13 +175,13 @@ def checker_decision_table(env: Environment) -> str:
                 else {"outcome": False, "id": target, "title": question_text(target).title}
                 for target in nexts
             ]
-            rows.append({
-                "fact": fact, "title": text.title, "label": text.labels.get(shown, shown),
+            questions.setdefault(fact, {"fact": fact, "title": text.title, "answers": []})["answers"].append({
+                "label": text.labels.get(shown, shown),
                 "regime": regime and {"valid_from": regime.valid_from and long_date(regime.valid_from),
                                       "valid_to": regime.valid_to and long_date(regime.valid_to)},
                 "targets": targets,
             })
-        tables.append({"audience": audience, "rows": rows})
+        tables.append({"audience": audience, "questions": list(questions.values())})
     return _render(env, "decision-table", tables=tables)
 
 

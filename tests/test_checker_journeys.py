@@ -193,6 +193,7 @@ def test_without_javascript_every_outcome_is_still_reachable(browser, site_url) 
         page.goto(f"{site_url}/checker/")
         notice = page.locator(".checker-noscript")
         assert notice.is_visible() and "JavaScript" in notice.inner_text()
+        assert page.locator("[data-answer]:visible").count() == 0  # no button that does nothing
         page.locator(".checker-noscript a", has_text="every").click()
         page.wait_for_url("**/checker/outcomes/")
         for outcome_id in OUTCOMES:

@@ -212,6 +212,16 @@ def test_decision_table_links_every_outcome(built_site: Path) -> None:
         assert f"../outcomes/#{outcome}" in html, outcome
 
 
+def test_no_page_gives_two_elements_the_same_id(built_site: Path) -> None:
+    """A link to a repeated id goes to the first: each anchor must name one place."""
+    repeated = {}
+    for page in html_pages(built_site):
+        ids = [element["id"] for element in parse(page).data if "id" in element]
+        if twice := sorted({i for i in ids if ids.count(i) > 1}):
+            repeated[str(page.relative_to(built_site))] = twice
+    assert repeated == {}
+
+
 def test_an_unknown_marker_fails_the_build() -> None:
     with pytest.raises(ValueError, match="unknown marker"):
         markers.expand_markers("<!-- sitebuild:nonsense -->", "page.md", env=None)  # type: ignore[arg-type]
