@@ -63,6 +63,26 @@ def test_back_shows_the_previous_question_with_the_answer_kept(recorded: Recorde
     assert pressed.get_attribute("data-answer") == "england-wales"
 
 
+def test_a_result_after_a_change_says_it_follows_the_changed_answer(recorded: RecordedPage) -> None:
+    open_checker(recorded)
+    walk(recorded, TO_SHARE)
+    outcome(recorded, "share-with-consent")
+    page = recorded.page
+    cue = page.locator(".checker-updated")
+    assert cue.is_hidden()
+    page.locator('.checker-summary [data-change="client_wishes"]').click()
+    assert cue.is_hidden()  # nothing is updated yet
+    answer(recorded, "client_wishes", "consents")  # the same answer: the same outcome, updated
+    outcome(recorded, "share-with-consent")
+    assert cue.is_visible() and "You changed an answer" in cue.inner_text()
+    page.locator('[data-control="back"]').click()
+    assert cue.is_hidden()
+    page.locator('[data-control="restart"]').click()
+    walk(recorded, TO_SHARE)
+    outcome(recorded, "share-with-consent")
+    assert cue.is_hidden()
+
+
 def test_start_again_leaves_nothing_behind(recorded: RecordedPage) -> None:
     open_checker(recorded)
     walk(recorded, TO_SHARE)

@@ -20,6 +20,7 @@
   const failed = one(".checker-failed");
   const controls = one(".checker-controls");
   const summary = one(".checker-summary");
+  const updated = one(".checker-updated");  // says a result follows a changed answer
   const text = root.dataset;  // the words this script writes, from the page (data-text-*)
   const first = one("[data-question]").dataset.question;  // the question every visit starts at
 
@@ -34,6 +35,7 @@
   let failure = "";          // why it failed, for tests
   let waitingForRuntime = false;
   let latestStep = 0;
+  let changed = false;       // an answer was changed (summary's Change) since the last result
 
   // ------------------------------------------------------------------ the step table
   const table = JSON.parse(document.getElementById("checker-table").textContent);
@@ -215,6 +217,7 @@
   // brings back (Back, Forward) or a wipe is not.
   function reveal(id, remember = true) {
     all("[data-question], [data-outcome], [data-flag]").forEach((el) => { el.hidden = true; });
+    if (id !== outcome) { updated.hidden = true; updated.textContent = ""; }
     current = id;
     const shown = section(id);
     shown.hidden = false;
@@ -270,6 +273,9 @@
       outcome = result.outcome;
       notes = result.notes;
       citations = result.citations;
+      updated.hidden = !changed;
+      updated.textContent = changed ? text.textUpdated : "";
+      changed = false;
       reveal(result.outcome);
     }
     renderSummary();
@@ -515,6 +521,7 @@
     notes = [];
     citations = [];
     waitingForRuntime = false;
+    changed = false;
     latestStep += 1;
     all("[data-outcome]").forEach(clearLetter);
     all(".checker-letter-status, .checker-record-status").forEach((status) => { status.textContent = ""; });
@@ -537,7 +544,7 @@
       const target = event.target.closest("button");
       if (!target || !root.contains(target)) return;
       if (target.dataset.answer) answer(target);
-      else if (target.dataset.change) reveal(target.dataset.change);
+      else if (target.dataset.change) { changed = true; reveal(target.dataset.change); }
       else if (target.dataset.letterAction) letterAction(target);
       else if (target.dataset.recordAction) recordAction(target);
       else if (target.dataset.control === "back") history.back();
