@@ -1,8 +1,8 @@
 """Pages on paper and on a phone: every page prints its title, its whole text, the "law stated
 as at" line, its address and the date printed, without the site around it; "Read the law" boxes
 print open, with or without JavaScript; links print their address. On a touch screen each
-heading's link shows without hover, large enough to tap. A dark-mode device with JavaScript off
-gets the dark scheme.
+heading's link shows without hover, large enough to tap, and the home page shows the survivor
+entry on the first screen. A dark-mode device with JavaScript off gets the dark scheme.
 
 What prints is decided by assets/stylesheets/site.css (@media print); the footer's words are in
 overrides/partials/print-footer.html and assets/javascripts/print.js fills in the address and
@@ -223,6 +223,19 @@ def test_heading_links_show_without_hover_on_a_touch_screen(browser: object, sit
     finally:
         phone.context.close()
         desktop.context.close()
+
+
+def test_on_a_phone_the_home_page_shows_the_survivor_entry_on_its_first_screen(browser: object,
+                                                                              site_url: str) -> None:
+    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
+                         has_touch=True)
+    try:
+        phone.page.goto(site_url + "/")
+        phone.page.wait_for_load_state("load")
+        heading = phone.page.locator("#if-you-are-a-survivor").bounding_box()
+        assert heading and heading["y"] + heading["height"] <= 844
+    finally:
+        phone.context.close()
 
 
 COLOURS = r"""() => {
