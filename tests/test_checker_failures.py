@@ -40,3 +40,29 @@ def test_a_failing_python_still_leads_to_the_outcome_and_its_letter(recorded: Re
     letter = panel.locator("[data-letter-text]").input_value()
     assert "10 February 2026" in letter and "[your name]" in letter
     assert recorded.errors == []
+
+
+def test_after_python_fails_to_load_try_again_starts_it_and_keeps_the_answers(recorded: RecordedPage) -> None:
+    """A dropped connection: the download fails, the page says so and offers "Try again",
+    which starts Python without losing the answers; then the Word letter, which only Python
+    makes, downloads."""
+    page = recorded.page
+    page.route("**/pyodide.asm.wasm", lambda route: route.abort("connectionreset"))
+    open_checker(recorded)
+    walk(recorded, THERAPIST_TO["decline-and-preserve"])  # from the step table meanwhile
+    outcome(recorded, "decline-and-preserve")
+    notice = page.locator(".checker-failed")
+    notice.wait_for(state="visible", timeout=READY)
+    panel = page.locator('[data-outcome="decline-and-preserve"]')
+    assert panel.locator('[data-letter-action="docx"]').is_hidden()
+    page.unroute("**/pyodide.asm.wasm")
+    notice.locator('[data-control="retry"]').click()
+    assert notice.is_hidden() and panel.is_visible()
+    assert page.evaluate("document.activeElement.id") == "o-decline-and-preserve"
+    page.locator('[data-checker][data-runtime="ready"]').wait_for(state="attached", timeout=READY)
+    panel.locator('[data-letter-action="draft"]').click()
+    panel.locator(".checker-letter-output").wait_for(state="visible", timeout=READY)
+    with page.expect_download(timeout=READY) as got:
+        panel.locator('[data-letter-action="docx"]').click()
+    assert got.value.suggested_filename == "reply-decline-and-preserve.docx"
+    assert "Your answers" in page.locator(".checker-summary").inner_text()

@@ -93,6 +93,19 @@
     });
   }
 
+  // "Try again" after Python failed to load: the answers stay; only Python starts again.
+  function retry() {
+    if (runtime !== "failed") return;
+    runtime = "starting";
+    failure = "";
+    received = 0;
+    failed.hidden = true;
+    all('[data-letter-action="docx"]').forEach((button) => { button.hidden = false; });
+    showRuntime();
+    startWorker();
+    focus(one("h2", section(current)));  // the button is gone: back to where the visitor was
+  }
+
   // Leaving the page ends Python, and with it anything it held; a page the browser brings
   // back from its back/forward cache starts it again (the table answers meanwhile).
   function stopWorker() {
@@ -551,6 +564,7 @@
       else if (target.dataset.control === "copy-link") copyLink(target);
       else if (target.dataset.control === "print") window.print();
       else if (target.dataset.control === "restart") restart();
+      else if (target.dataset.control === "retry") retry();
     });
     root.addEventListener("input", (event) => {
       if (event.target.matches("[data-letter-text]")) printLetter(event.target);
