@@ -158,6 +158,33 @@ def test_on_a_touch_screen_no_answer_looks_chosen_before_it_is_tapped(browser: o
         phone.context.close()
 
 
+def test_on_a_phone_each_next_question_fills_the_screen_with_its_answers(browser: object,
+                                                                        site_url: str) -> None:
+    """After the first answer, a question's heading and every answer are on the screen, clear
+    of the site's header: not pushed below the page's title and introduction again."""
+    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
+                         has_touch=True)
+    try:
+        page = phone.page
+        open_checker(phone)
+        for fact, value, following in (("audience", "survivor", "where"),
+                                       ("where", "england-wales", "situation")):
+            page.locator(f'[data-question="{fact}"] [data-answer="{value}"]').tap()
+            question = page.locator(f'[data-question="{following}"]')
+            question.wait_for(state="visible", timeout=READY)
+            header = page.locator(".md-header").bounding_box()
+            heading = question.locator("h2").bounding_box()
+            assert header and heading and heading["y"] >= header["height"]  # not under the header
+            answers = question.locator("[data-answer]:visible")
+            assert answers.count() >= 2
+            for index in range(answers.count()):
+                box = answers.nth(index).bounding_box()
+                assert box and box["y"] + box["height"] <= 844, (following, index)
+        assert phone.errors == []
+    finally:
+        phone.context.close()
+
+
 def test_python_starts_once_the_page_itself_is_ready(recorded: RecordedPage) -> None:
     """The worker (and with it the Pyodide download and compile) starts after the page has
     been parsed, so they do not compete with the page's own start-up for the processor

@@ -225,6 +225,14 @@
     if (element) element.focus();
   }
 
+  // Each step after the first starts at the top of the screen, its heading under the site's
+  // header, with its answers below it, not under the page's title and introduction again.
+  function focusAtTop(element) {
+    if (!element) return;
+    element.focus({ preventScroll: true });
+    element.scrollIntoView({ block: "start" });
+  }
+
   // Shows one question or the outcome, with its answer selected, and moves focus to it. A
   // step the visitor takes is remembered in the browser's history; one the history itself
   // brings back (Back, Forward) or a wipe is not.
@@ -247,7 +255,8 @@
     controls.hidden = id === first;
     if (remember) history.pushState({ checker: id }, "");
     // A note about someone's safety comes before the outcome's title: focus starts there.
-    focus((id === outcome && one(".checker-flags--first > :not([hidden])")) || one("h2", shown));
+    const start = (id === outcome && one(".checker-flags--first > :not([hidden])")) || one("h2", shown);
+    if (id === first) focus(start); else focusAtTop(start);
   }
 
   // Back and Forward: the question or outcome that history entry showed, if the answers still
