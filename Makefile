@@ -2,7 +2,8 @@
 # make build  - build the site into site/
 # make bench  - performance figures (BEFORE=dir also measures an earlier build on the phone)
 # make test   - lint (ruff), then every test (rules, CLI, Pyodide parity, site build, content, browser)
-# Each target installs what it needs, from pinned versions, into .venv/ and node_modules/.
+# Each target installs what it needs, from pinned versions, into .venv/ and node_modules/:
+# building needs only Pyodide from npm; the tests and the benchmark need the rest too.
 
 PYTHON ?= python3
 VENV := .venv
@@ -10,9 +11,10 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build serve test bench clean deps
+.PHONY: build serve test bench clean deps site-deps
 
 deps: $(VENV)/.installed node_modules/.installed
+site-deps: $(VENV)/.installed node_modules/.runtime
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,12 +23,18 @@ $(VENV)/.installed: requirements.txt
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
+	touch $@ node_modules/.runtime
+
+# Pyodide alone (package.json's dependencies), unless everything is installed and up to date.
+node_modules/.runtime: package.json package-lock.json
+	[ node_modules/.installed -nt package.json ] && [ node_modules/.installed -nt package-lock.json ] \
+		|| npm ci --omit=dev --no-audit --no-fund --loglevel=error
 	touch $@
 
-build: deps
+build: site-deps
 	$(BIN)/mkdocs build --strict --site-dir site
 
-serve: deps
+serve: site-deps
 	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000 --livereload
 
 test: deps
