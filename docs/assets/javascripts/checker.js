@@ -99,8 +99,6 @@
     runtime = "starting";
     failure = "";
     received = 0;
-    failed.hidden = true;
-    all('[data-letter-action="docx"]').forEach((button) => { button.hidden = false; });
     showRuntime();
     startWorker();
     focus(one("h2", section(current)));  // the button is gone: back to where the visitor was
@@ -160,23 +158,22 @@
     all(".checker-progress").forEach((status) => { status.textContent = progressText(); });
   }
 
-  // Only Python makes a Word document.
-  function hideWordButtons(within) {
-    if (runtime !== "failed") return;
-    all('[data-letter-action="docx"]', within).forEach((button) => { button.hidden = true; });
+  // Only Python makes a Word document: no button for one while Python has failed.
+  function showWordButtons(within) {
+    all('[data-letter-action="docx"]', within).forEach((button) => { button.hidden = runtime === "failed"; });
   }
 
   // The runtime's state on the page.
   function showRuntime() {
     root.dataset.runtime = runtime;  // for tests and the benchmark
+    showWordButtons(root);
+    failed.hidden = runtime !== "failed";
     if (runtime !== "failed") return;
     waiting.hidden = true;
-    failed.hidden = false;
     failed.dataset.reason = failure;
     all("[data-failed-reason]", failed).forEach((reason) => {
       reason.hidden = reason.dataset.failedReason !== (failure === "no WebAssembly" ? "no-webassembly" : "other");
     });
-    hideWordButtons(root);
     if (waitingForRuntime) focus(one("h2", failed));
   }
 
@@ -217,7 +214,7 @@
     const panel = one(`[data-outcome="${id}"]`);
     const content = panel && one(':scope > script[type="text/html"]', panel);
     if (content) content.outerHTML = content.textContent;
-    if (content) hideWordButtons(panel);
+    if (content) showWordButtons(panel);
     return panel;
   }
 
