@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.support.checker_page import (
+    PHONE,
     READY,
     RecordedPage,
     answer,
@@ -133,8 +134,7 @@ def test_on_a_touch_screen_no_answer_looks_chosen_before_it_is_tapped(browser: o
                                                                       scheme: str) -> None:
     """A tap leaves the pointer "hovering" where it was, where the next question's first answer
     then appears: on a screen without hover, a hovered answer looks like any other."""
-    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
-                         has_touch=True, color_scheme=scheme)
+    phone = RecordedPage(browser, site_url, color_scheme=scheme, **PHONE)
     try:
         page = phone.page
         open_checker(phone)
@@ -162,8 +162,7 @@ def test_on_a_phone_each_next_question_fills_the_screen_with_its_answers(browser
                                                                         site_url: str) -> None:
     """After the first answer, a question's heading and every answer are on the screen, clear
     of the site's header: not pushed below the page's title and introduction again."""
-    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
-                         has_touch=True)
+    phone = RecordedPage(browser, site_url, **PHONE)
     try:
         page = phone.page
         open_checker(phone)
@@ -179,7 +178,7 @@ def test_on_a_phone_each_next_question_fills_the_screen_with_its_answers(browser
             assert answers.count() >= 2
             for index in range(answers.count()):
                 box = answers.nth(index).bounding_box()
-                assert box and box["y"] + box["height"] <= 844, (following, index)
+                assert box and box["y"] + box["height"] <= PHONE["viewport"]["height"], (following, index)
         assert phone.errors == []
     finally:
         phone.context.close()

@@ -10,6 +10,7 @@ import pytest
 
 from checker import OUTCOMES
 from tests.conftest import RecordedPage
+from tests.support.checker_page import PHONE
 from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.slow
@@ -61,8 +62,7 @@ def test_where_there_is_no_clipboard_the_address_is_shown(browser: object, site_
 @pytest.mark.browser
 def test_without_javascript_no_button_shows_and_the_heading_link_is_there(browser: object,
                                                                          site_url: str) -> None:
-    recorded = RecordedPage(browser, site_url, java_script_enabled=False,
-                            viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    recorded = RecordedPage(browser, site_url, java_script_enabled=False, **PHONE)
     try:
         recorded.page.goto(site_url + OUTCOMES_PAGE)
         assert recorded.page.get_by_role("button", name="Copy link").count() == 0

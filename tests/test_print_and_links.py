@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import RecordedPage, page_paths
+from tests.support.checker_page import PHONE
 from tests.support.printing import LAW_DATE, printed_today
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -206,8 +207,7 @@ HEADER_LINKS = """() => Array.from(document.querySelectorAll("article .headerlin
 
 
 def test_heading_links_show_without_hover_on_a_touch_screen(browser: object, site_url: str) -> None:
-    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
-                         has_touch=True, device_scale_factor=2)
+    phone = RecordedPage(browser, site_url, device_scale_factor=2, **PHONE)
     desktop = RecordedPage(browser, site_url)
     try:
         for recorded in (phone, desktop):
@@ -227,13 +227,12 @@ def test_heading_links_show_without_hover_on_a_touch_screen(browser: object, sit
 
 def test_on_a_phone_the_home_page_shows_the_survivor_entry_on_its_first_screen(browser: object,
                                                                               site_url: str) -> None:
-    phone = RecordedPage(browser, site_url, viewport={"width": 390, "height": 844}, is_mobile=True,
-                         has_touch=True)
+    phone = RecordedPage(browser, site_url, **PHONE)
     try:
         phone.page.goto(site_url + "/")
         phone.page.wait_for_load_state("load")
         heading = phone.page.locator("#if-you-are-a-survivor").bounding_box()
-        assert heading and heading["y"] + heading["height"] <= 844
+        assert heading and heading["y"] + heading["height"] <= PHONE["viewport"]["height"]
     finally:
         phone.context.close()
 

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from urllib.parse import urlparse
 
 READY = 90_000  # ms: generous for a cold Pyodide boot on a busy 2-core machine
+#: A phone as the user test and the phone benchmark have it: its screen, touch, no hover.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
 _DATE = re.compile(r"\d{4}-\d\d-\d\d")
 
 
